@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import {
+  COMMITTEE_CATEGORIES,
+  COMMITTEE_STATUSES,
+  MEASURE_LEVELS,
+  ORG_LEVELS,
+  ROLES,
+  UNIT_LEVELS,
+  USER_ROLES,
+} from '../domain/types';
+import type {
+  AppInfo,
+  ChangeSummary,
+  CommitteeKind,
+  CommitteeView,
+  CompletenessRule,
+  DashboardData,
+  ExportResult,
+  GeoLayers,
+  ImportCommitResult,
+  ImportPreview,
+  JobStatus,
+  MetaLists,
+  PersonMatch,
+  SessionState,
+  UnitDetail,
+  UnitSummary,
+  User,
+} from './views';
+
+// zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
+z.config({ jitless: true });
+
+/** Carries the output type of a call without a runtime value. */
+function returns<T>(): T {
+  return undefined as unknown as T;
+}
+
+function call<I extends z.ZodType, O>(input: I, output: O) {
+  return { input, output };
+}
+
+const empty = z.object({}).strict();
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().trim().max(max);
+
+export const importKindSchema = z.enum(['units', 'committees']);
+export const dashboardScopeSchema = z.union([
+  z.object({ type: z.literal('state') }).strict(),
+  z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
+]);
+
+const newPersonSchema = z
+  .object({
+    nameEn: text(120).optional(),
+    nameHi: text(120).optional(),
+    phone: text(20).optional(),
+    voterId: text(20).optional(),
+  })
+  .strict()
+  .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] });
+
+/**
+ * The one contract between the renderer and the main-process services. The preload, the IPC handlers,
+ * the Node web host and the renderer's client are all typed from this object; main validates every
+ * payload against `input` before a service sees it.
+ */
+export const contract = {
+  'app.info': call(empty, returns<AppInfo>()),
+  'meta.lists': call(empty, returns<MetaLists>()),
+  'geo.layers': call(empty, returns<GeoLayers>()),
+
+  'session.get': call(empty, returns<SessionState>()),
+  'users.create': call(
+    z.object({ name: text(80).min(1, 'Enter a name'), role: z.enum(USER_ROLES) }).strict(),
+    returns<User>(),
+  ),
+  'session.switch': call(z.object({ userId: id }).strict(), returns<User>()),
+
+  /** First start: load the reference geography only, or generate the seeded demo dataset on top of it. Long: returns a job. */
+  'setup.start': call(
+    z.object({ mode: z.enum(['empty', 'demo']), seed: z.number().int().min(0).optional() }).strict(),
+    returns<{ jobId: string }>(),
+  ),
+  'jobs.get': call(z.object({ jobId: id }).strict(), returns<JobStatus>()),
+  'jobs.cancel': call(z.object({ jobId: id }).strict(), returns<JobStatus>()),
+
+  'units.search': call(
+    z
+      .object({
+        q: text(80),
+        level: z.enum(UNIT_LEVELS).optional(),
+        pcNo: z.number().int().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    returns<UnitSummary[]>(),
+  ),
+  'units.get': call(
+    z
+      .object({
+        id,
+        measureLevel: z.enum(MEASURE_LEVELS).optional(),
+        kindId: id.optional(),
+      })
+      .strict(),
+    returns<UnitDetail>(),
+  ),
+  'units.setHindiName': call(z.object({ id, nameHi: text(120) }).strict(), returns<UnitSummary>()),
+
+  'committees.create': call(z.object({ unitId: id, kindId: id }).strict(), returns<CommitteeView>()),
+  'committees.setStatus': call(
+    z.object({ committeeId: id, status: z.enum(COMMITTEE_STATUSES) }).strict(),
+    returns<CommitteeView>(),
+  ),
+  'committees.addKind': call(
+    z
+      .object({
+        category: z.enum(COMMITTEE_CATEGORIES),
+        nameEn: text(80).min(1, 'Enter the English name'),
+        nameHi: text(80).min(1, 'Enter the Hindi name'),
+      })
+      .strict(),
+    returns<CommitteeKind>(),
+  ),
+  'appointments.add': call(
+    z
+      .object({
+        committeeId: id,
+        role: z.enum(ROLES),
+        person: z.union([z.object({ existingPersonId: id }).strict(), newPersonSchema]),
+      })
+      .strict(),
+    returns<CommitteeView>(),
+  ),
+  'appointments.remove': call(z.object({ appointmentId: id }).strict(), returns<CommitteeView>()),
+  'people.findByPhone': call(z.object({ phone: text(20) }).strict(), returns<PersonMatch | null>()),
+
+  'history.last': call(empty, returns<ChangeSummary | null>()),
+  'history.undoLast': call(empty, returns<ChangeSummary | null>()),
+
+  'rules.list': call(empty, returns<CompletenessRule[]>()),
+  'rules.update': call(
+    z
+      .object({
+        level: z.enum(ORG_LEVELS),
+        category: z.enum(COMMITTEE_CATEGORIES),
+        requiredRoles: z.array(z.enum(ROLES)).max(ROLES.length),
+        minMembers: z.number().int().min(0).max(200),
+      })
+      .strict(),
+    returns<CompletenessRule>(),
+  ),
+
+  'dashboard.get': call(
+    z
+      .object({
+        scope: dashboardScopeSchema,
+        measureLevel: z.enum(MEASURE_LEVELS),
+        kindId: id,
+        tableLevel: z.enum(['district', 'ac', 'block', 'mandal']).default('ac'),
+      })
+      .strict(),
+    returns<DashboardData>(),
+  ),
+
+  'import.preview': call(
+    z.object({ kind: importKindSchema, fileName: text(260), text: z.string().max(50_000_000) }).strict(),
+    returns<ImportPreview>(),
+  ),
+  'import.commit': call(
+    z.object({ kind: importKindSchema, fileName: text(260), text: z.string().max(50_000_000) }).strict(),
+    returns<ImportCommitResult>(),
+  ),
+  'export.csv': call(
+    z
+      .object({
+        kind: z.enum(['units', 'committees']),
+        pcNo: z.number().int().optional(),
+      })
+      .strict(),
+    returns<ExportResult>(),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+/** What a handler receives, after validation filled the defaults. */
+export type CallArgs<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K]['output'];
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'forbidden',
+  'conflict',
+  'no_user',
+  'import_rejected',
+  'newer_database',
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface CallError {
+  code: ErrorCode;
+  /** A sentence a person can act on, in English; the renderer translates by `code` where it can. */
+  message: string;
+  /** Which input field was wrong, as a dotted path. */
+  field?: string;
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** The renderer's view of the backend: the same shape for `window.api` (Electron) and the HTTP client (web mode). */
+export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<CallResult<CallOutput<K>>> };
+
+/** What main implements: one function per call, receiving validated input. */
+export type Handlers = { [K in CallName]: (input: CallArgs<K>) => CallOutput<K> | Promise<CallOutput<K>> };
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

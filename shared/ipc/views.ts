@@ -1,0 +1,207 @@
+// Output shapes of the contract's calls: what the renderer receives, already shaped for drawing.
+import type {
+  Appointment,
+  Committee,
+  CommitteeKind,
+  CommitteeStatus,
+  CompletenessResult,
+  Figure,
+  MeasureLevel,
+  OrgUnit,
+  Role,
+  UnitLevel,
+  User,
+} from '../domain/types';
+
+export type { CommitteeKind, CompletenessRule, User } from '../domain/types';
+
+export interface AppInfo {
+  version: string;
+  /** Highest migration applied to the local database. */
+  schemaVersion: number;
+  /** Set when the database holds generated demo data; the UI shows a demo badge everywhere. */
+  demo: { seed: number; generatedAt: string } | null;
+  /** True once reference geography is loaded (first-start setup done). */
+  setupDone: boolean;
+  /** The attribution line for the bundled reference geography (from resources/jharkhand/SOURCES.md). */
+  attribution: string;
+  dataSources: { name: string; licence: string }[];
+  databasePath: string;
+  mode: 'electron' | 'web';
+}
+
+export interface SessionState {
+  user: User | null;
+  users: User[];
+}
+
+export interface JobStatus {
+  id: string;
+  kind: 'setup';
+  /** 0..1 */
+  progress: number;
+  /** A stable key the renderer translates, e.g. "reference", "booths", "committees", "done". */
+  stage: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  error: string | null;
+}
+
+export interface NamedRef {
+  no: number;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+}
+
+export interface MetaLists {
+  kinds: CommitteeKind[];
+  pcs: (NamedRef & { acNos: number[] })[];
+  acs: (NamedRef & { pcNo: number; districtCode: string })[];
+  districts: (NamedRef & { census2011Code: number })[];
+}
+
+export interface GeoLayers {
+  /** GeoJSON FeatureCollections as shipped in resources/jharkhand; feature ids: census2011 code, pc_no, ac_no. */
+  districts: GeoJsonCollection;
+  pcs: GeoJsonCollection;
+  acs: GeoJsonCollection;
+  blockHq: GeoJsonCollection;
+}
+
+export interface GeoJsonCollection {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id?: string | number;
+    properties: Record<string, unknown>;
+    geometry: { type: string; coordinates: unknown };
+  }[];
+}
+
+export interface UnitSummary {
+  id: string;
+  level: UnitLevel;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  acNo: number | null;
+  pcNo: number | null;
+  districtCode: string | null;
+  closed: boolean;
+  /** Short path for search results, e.g. "Ranchi › Kanke". */
+  path: string;
+}
+
+export interface CommitteeView extends Committee {
+  kind: CommitteeKind;
+  unitCode: string;
+  appointments: Appointment[];
+  completeness: CompletenessResult;
+  allowedNext: CommitteeStatus[];
+}
+
+export interface UnitDetail {
+  unit: OrgUnit;
+  ancestors: UnitSummary[];
+  /** Direct children (org hierarchy; for a PC its ACs, for an AC its booths' panchayats and blocks), each with its figure. */
+  children: (UnitSummary & { figure: Figure })[];
+  /** The unit's own figure at the requested measure level and kind. */
+  figure: Figure | null;
+  committees: CommitteeView[];
+}
+
+export interface PersonMatch {
+  id: string;
+  nameEn: string | null;
+  nameHi: string | null;
+  phoneMasked: string | null;
+  posts: { committeeId: string; unitNameEn: string; unitNameHi: string | null; kindNameEn: string; kindNameHi: string; role: Role }[];
+}
+
+export interface ChangeSummary {
+  id: string;
+  at: string;
+  userName: string;
+  /** e.g. "committee.status", "appointment.add" — translated in the renderer. */
+  action: string;
+  /** Human-readable subject, e.g. "Kanke block — Main committee". */
+  subjectEn: string;
+  subjectHi: string;
+}
+
+export interface AreaFigure extends Figure {
+  /** census2011 code for districts, pc_no / ac_no for constituencies: the GeoJSON feature id. */
+  featureId: number;
+  unitId: string;
+  nameEn: string;
+  nameHi: string | null;
+}
+
+export interface StatusCounts {
+  level: MeasureLevel;
+  units: number;
+  notFormed: number;
+  declared: number;
+  verified: number;
+  dissolved: number;
+  complete: number;
+}
+
+export interface TableRow extends Figure {
+  unitId: string;
+  level: UnitLevel;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  acNo: number | null;
+  pcNo: number | null;
+  districtCode: string | null;
+}
+
+export interface DashboardData {
+  scope: { type: 'state' } | { type: 'pc'; pcNo: number; nameEn: string; nameHi: string | null };
+  measureLevel: MeasureLevel;
+  kindId: string;
+  total: Figure;
+  byDistrict: AreaFigure[];
+  byPc: AreaFigure[];
+  byAc: AreaFigure[];
+  statusByLevel: StatusCounts[];
+  /** Cumulative declared / verified committees of the kind at the measure level, per day, from the change history. */
+  history: { date: string; declared: number; verified: number }[];
+  table: TableRow[];
+  generatedAt: string;
+}
+
+export interface ImportRowError {
+  /** 1-based line number in the file, header = line 1. */
+  row: number;
+  field: string;
+  /** Stable reason key the renderer translates, e.g. "required", "unknown_parent". */
+  reason: string;
+  message: string;
+}
+
+export interface ImportPreview {
+  kind: 'units' | 'committees';
+  rows: number;
+  toInsert: number;
+  toUpdate: number;
+  unchanged: number;
+  errors: ImportRowError[];
+  /** First rows as parsed, for the preview table. */
+  sample: Record<string, string>[];
+  columns: string[];
+}
+
+export interface ImportCommitResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ExportResult {
+  fileName: string;
+  text: string;
+  rows: number;
+}
