@@ -1,0 +1,36 @@
+import { AppError } from '../../services/AppError';
+import type { Db } from '../connection';
+import * as m001 from './001_initial';
+
+interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/** Numbered and forward-only: append, never edit a shipped migration. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/**
+ * Bring the database up to the latest schema, each migration in its own transaction. A database
+ * written by a newer version of the app is refused untouched rather than misread.
+ */
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new AppError(
+      'newer_database',
+      `This database was written by a newer version of Sangathan Control Room (schema ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the newer version to open it — the data has not been changed.`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return LATEST_SCHEMA_VERSION;
+}

@@ -1,0 +1,53 @@
+import type { Db } from '../connection';
+import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../schema';
+
+// Statements are prepared once per connection and table: the writer is on every hot path (imports, demo).
+const cache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+
+function prepared(db: Db, key: string, sql: () => string) {
+  let m = cache.get(db);
+  if (!m) {
+    m = new Map();
+    cache.set(db, m);
+  }
+  let stmt = m.get(key);
+  if (!stmt) {
+    stmt = db.prepare(sql());
+    m.set(key, stmt);
+  }
+  return stmt;
+}
+
+function allColumns(table: SyncedTable): string[] {
+  return ['id', ...SYNCED_TABLES[table], 'hlc', 'updated_by', 'deleted'];
+}
+
+export function getStoredRow(db: Db, table: SyncedTable, id: string): StoredRow | undefined {
+  return prepared(db, `get:${table}`, () => `SELECT * FROM ${table} WHERE id = ?`).get(id) as StoredRow | undefined;
+}
+
+/** Insert or replace every column of a row (the writer has already merged and stamped it). */
+export function putStoredRow(db: Db, table: SyncedTable, row: StoredRow): void {
+  const cols = allColumns(table);
+  const stmt = prepared(db, `put:${table}`, () => {
+    const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+    return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
+            ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`;
+  });
+  const params: Record<string, SqlValue> = {};
+  for (const c of cols) params[c] = (row[c] ?? null) as SqlValue;
+  stmt.run(params);
+}
+
+/** Insert a row known to be new (bulk paths: imports, demo generation) — fails on an existing id. */
+export function insertStoredRow(db: Db, table: SyncedTable, row: StoredRow): void {
+  const cols = allColumns(table);
+  const stmt = prepared(
+    db,
+    `ins:${table}`,
+    () => `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`,
+  );
+  const params: Record<string, SqlValue> = {};
+  for (const c of cols) params[c] = (row[c] ?? null) as SqlValue;
+  stmt.run(params);
+}

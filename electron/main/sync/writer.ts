@@ -1,0 +1,110 @@
+import { uuidv7 } from 'uuidv7';
+import type { Db } from '../db/connection';
+import { appendChangeLog } from '../db/repositories/changeLog';
+import { appendOutbox } from '../db/repositories/outbox';
+import { getStoredRow, insertStoredRow, putStoredRow } from '../db/repositories/syncedRows';
+import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
+import type { LocalClock } from './clock';
+
+/**
+ * The one place synced rows are written. Each write stamps the row with the clock and the user,
+ * appends the operation to the outbox and the before/after images to the change log — all inside
+ * the caller's transaction, so a crash leaves either the whole change or none of it.
+ */
+export interface WriteContext {
+  db: Db;
+  clock: LocalClock;
+  userId: string;
+  /** Groups the writes of one user action, for undo. */
+  groupId: string;
+  /** When the change happened (ISO); the demo generator backdates its history with it. */
+  at: string;
+}
+
+export function newId(): string {
+  return uuidv7();
+}
+
+export function beginChange(db: Db, clock: LocalClock, userId: string, at: string): WriteContext {
+  return { db, clock, userId, groupId: uuidv7(), at };
+}
+
+function assertInTransaction(ctx: WriteContext): void {
+  if (!ctx.db.inTransaction) throw new Error('Synced writes must run inside a transaction');
+}
+
+function record(ctx: WriteContext, table: SyncedTable, action: string, before: StoredRow | null, after: StoredRow) {
+  const data = JSON.stringify(after);
+  appendOutbox(ctx.db, { tableName: table, rowId: after.id, op: after.deleted === 1 ? 'delete' : 'upsert', data, hlc: String(after.hlc) });
+  appendChangeLog(ctx.db, {
+    groupId: ctx.groupId,
+    at: ctx.at,
+    userId: ctx.userId,
+    tableName: table,
+    rowId: after.id,
+    action,
+    before: before ? JSON.stringify(before) : null,
+    after: data,
+    hlc: String(after.hlc),
+  });
+}
+
+function stamp(ctx: WriteContext, table: SyncedTable, base: StoredRow | null, changes: Record<string, SqlValue>, id: string): StoredRow {
+  const row: StoredRow = { id };
+  for (const c of SYNCED_TABLES[table]) row[c] = (c in changes ? changes[c] : (base?.[c] ?? null)) as SqlValue;
+  row.hlc = ctx.clock.tick();
+  row.updated_by = ctx.userId;
+  row.deleted = (changes.deleted ?? base?.deleted ?? 0) as number;
+  return row;
+}
+
+/**
+ * Create or change a row: `changes` holds the columns to set (others keep their value). Returns the
+ * stored row, or the existing one untouched when nothing would change (re-imports write nothing).
+ */
+export function upsertRow(
+  ctx: WriteContext,
+  table: SyncedTable,
+  id: string,
+  changes: Record<string, SqlValue>,
+  action: string,
+): { row: StoredRow; changed: boolean } {
+  assertInTransaction(ctx);
+  const before = getStoredRow(ctx.db, table, id) ?? null;
+  if (before && Object.keys(changes).every((k) => before[k] === changes[k])) return { row: before, changed: false };
+  const after = stamp(ctx, table, before, changes, id);
+  putStoredRow(ctx.db, table, after);
+  record(ctx, table, action, before, after);
+  return { row: after, changed: true };
+}
+
+/** Insert a row the caller knows is new (bulk paths). Same stamping, outbox and change log. */
+export function insertRow(ctx: WriteContext, table: SyncedTable, id: string, values: Record<string, SqlValue>, action: string): StoredRow {
+  assertInTransaction(ctx);
+  const after = stamp(ctx, table, null, values, id);
+  insertStoredRow(ctx.db, table, after);
+  record(ctx, table, action, null, after);
+  return after;
+}
+
+/** Tombstone a row: it stays in the table with deleted = 1 so the deletion can sync and be undone. */
+export function tombstoneRow(ctx: WriteContext, table: SyncedTable, id: string, action: string): StoredRow | null {
+  assertInTransaction(ctx);
+  const before = getStoredRow(ctx.db, table, id);
+  if (!before || before.deleted === 1) return null;
+  const after = stamp(ctx, table, before, { deleted: 1 }, id);
+  putStoredRow(ctx.db, table, after);
+  record(ctx, table, action, before, after);
+  return after;
+}
+
+/** Put a row back to a logged image (undo). A row that did not exist before is tombstoned. */
+export function restoreRow(ctx: WriteContext, table: SyncedTable, id: string, image: StoredRow | null, action: string): void {
+  if (!image) {
+    tombstoneRow(ctx, table, id, action);
+    return;
+  }
+  const changes: Record<string, SqlValue> = { deleted: image.deleted ?? 0 };
+  for (const c of SYNCED_TABLES[table]) changes[c] = image[c] ?? null;
+  upsertRow(ctx, table, id, changes, action);
+}
