@@ -1,4 +1,30 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Handlers } from '../../shared/ipc/contract';
+import { openDatabase, type Db } from './db/connection';
+import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations';
+import { countUnits } from './db/repositories/orgUnits';
+import { LocalClock } from './sync/clock';
+import { AppError } from './services/AppError';
+import {
+  addAppointment,
+  addCommitteeKind,
+  createCommittee,
+  findPersonByPhoneMasked,
+  removeAppointment,
+  setCommitteeStatus,
+} from './services/committees';
+import { nowIso, requireUser, type ServiceContext } from './services/context';
+import { getDashboard } from './services/dashboard';
+import { lastChange, undoLast } from './services/history';
+import { getAppInfo, getGeoLayers, getMetaLists, readAppVersion } from './services/meta';
+import { commitImport, previewImport } from './services/import/importCsv';
+import { exportCsv } from './services/export/exportCsv';
+import { loadReference } from './services/reference/loadReference';
+import { getRules, updateRule } from './services/rules';
+import { createUser, getSession, switchUser } from './services/session';
+import { SetupJobs } from './services/setup';
+import { getUnitDetail, searchUnitSummaries, setUnitHindiName } from './services/units';
 
 export interface CoreOptions {
   /** Path of the SQLite file; created and migrated when missing. ':memory:' in tests. */
@@ -10,9 +36,122 @@ export interface CoreOptions {
   now?: () => number;
   /** Path of a better-sqlite3 native binary built for the running runtime (Electron); default: the installed one. */
   nativeBinding?: string;
+  /** App version for About; default: read from package.json next to resourcesDir (or inside app.asar). */
+  version?: string;
 }
 
 export interface Core {
   handlers: Handlers;
   close(): void;
+}
+
+/** Core internals for tests and scripts (bench, demo CLI): the same objects the handlers use. */
+export interface CoreWithInternals extends Core {
+  db: Db;
+  clock: LocalClock;
+  setup: SetupJobs;
+}
+
+/**
+ * Refuse a database written by a newer app before anything else touches it: even switching the journal
+ * mode to WAL would rewrite the file header, and "the data has not been changed" must be true.
+ */
+function refuseNewerDatabase(path: string, nativeBinding?: string): void {
+  if (path === ':memory:' || !existsSync(path)) return;
+  const probe = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new AppError(
+        'newer_database',
+        `This database was written by a newer version of Sangathan Control Room (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the newer version to open it — the data has not been changed.`,
+      );
+    }
+  } finally {
+    probe.close();
+  }
+}
+
+/**
+ * Open (creating and migrating when needed) the local database and wire every call of the contract to
+ * its service. The same core runs in Electron's utility process, in the Node web host and in tests.
+ */
+export function createCore(opts: CoreOptions): CoreWithInternals {
+  refuseNewerDatabase(opts.dbPath, opts.nativeBinding);
+  const db = openDatabase(opts.dbPath, opts.nativeBinding);
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  // A 64 MB page cache keeps the roll-up's indexes in memory (the default 2 MB makes the state-wide
+  // dashboard re-read pages every time); a control-room desktop has that to spare.
+  db.pragma('cache_size = -65536');
+  const now = opts.now ?? Date.now;
+  const clock = LocalClock.open(db, now);
+  const ctx: ServiceContext = {
+    db,
+    clock,
+    now,
+    resourcesDir: opts.resourcesDir,
+    dbPath: opts.dbPath,
+    mode: opts.mode,
+    version: opts.version ?? readAppVersion(opts.resourcesDir),
+  };
+
+  // The app must always have the geography, even before (or without) the first-start screen.
+  if (countUnits(db) === 0) loadReference(db, clock, opts.resourcesDir);
+
+  const setup = new SetupJobs(ctx);
+
+  const handlers: Handlers = {
+    'app.info': () => getAppInfo(ctx),
+    'meta.lists': () => getMetaLists(ctx),
+    'geo.layers': () => getGeoLayers(ctx),
+
+    'session.get': () => getSession(ctx),
+    'users.create': (input) => createUser(ctx, input),
+    'session.switch': (input) => switchUser(ctx, input.userId),
+
+    'setup.start': (input) => setup.start(input),
+    'jobs.get': (input) => setup.get(input.jobId),
+    'jobs.cancel': (input) => setup.cancel(input.jobId),
+
+    'units.search': (input) => searchUnitSummaries(ctx, input),
+    'units.get': (input) => getUnitDetail(ctx, input),
+    'units.setHindiName': (input) => setUnitHindiName(ctx, input),
+
+    'committees.create': (input) => createCommittee(ctx, input),
+    'committees.setStatus': (input) => setCommitteeStatus(ctx, input),
+    'committees.addKind': (input) => addCommitteeKind(ctx, input),
+    'appointments.add': (input) => addAppointment(ctx, input),
+    'appointments.remove': (input) => removeAppointment(ctx, input),
+    'people.findByPhone': (input) => findPersonByPhoneMasked(ctx, input),
+
+    'history.last': () => lastChange(ctx),
+    'history.undoLast': () => undoLast(ctx),
+
+    'rules.list': () => getRules(ctx),
+    'rules.update': (input) => updateRule(ctx, input),
+
+    'dashboard.get': (input) => getDashboard(ctx, input),
+
+    'import.preview': (input) => previewImport(db, input.kind, input.text),
+    'import.commit': (input) => {
+      const user = requireUser(ctx);
+      return commitImport(db, clock, user.id, input.kind, input.text, nowIso(ctx));
+    },
+    'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),
+  };
+
+  return {
+    handlers,
+    db,
+    clock,
+    setup,
+    close() {
+      if (db.open) db.close();
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../../services/AppError';
 import type { Db } from '../connection';
 import * as m001 from './001_initial';
+import * as m002 from './002_dashboard_indexes';
 
 interface Migration {
   version: number;
@@ -9,7 +10,10 @@ interface Migration {
 }
 
 /** Numbered and forward-only: append, never edit a shipped migration. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: m001.up },
+  { version: 2, name: 'dashboard_indexes', up: m002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 
 export interface ChangeLogEntry {
   seq: number;
@@ -43,7 +44,9 @@ const toEntry = (r: Row): ChangeLogEntry => ({
 });
 
 export function appendChangeLog(db: Db, e: Omit<ChangeLogEntry, 'seq' | 'undone'> & { undone?: boolean }): void {
-  db.prepare(
+  prepared(
+    db,
+    'changeLog.append',
     `INSERT INTO change_log (group_id, at, user_id, table_name, row_id, action, before, after, hlc, undone)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(e.groupId, e.at, e.userId, e.tableName, e.rowId, e.action, e.before, e.after, e.hlc, e.undone ? 1 : 0);
@@ -66,4 +69,16 @@ export function markGroupUndone(db: Db, groupId: string): void {
 
 export function maxLoggedHlc(db: Db): string | null {
   return (db.prepare('SELECT max(hlc) AS h FROM change_log').get() as { h: string | null }).h;
+}
+
+/**
+ * Whether a row has a live (not undone) change logged after `seq`: someone changed it since, so undoing
+ * an older change to it would discard their work. Undo writes are themselves marked undone and don't count.
+ */
+export function hasLiveChangeSince(db: Db, tableName: string, rowId: string, seq: number): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM change_log WHERE seq > ? AND table_name = ? AND row_id = ? AND undone = 0 LIMIT 1')
+      .get(seq, tableName, rowId) !== undefined
+  );
 }

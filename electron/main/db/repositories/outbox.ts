@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 
 export interface OutboxEntry {
   seq: number;
@@ -10,7 +11,7 @@ export interface OutboxEntry {
 }
 
 export function appendOutbox(db: Db, e: Omit<OutboxEntry, 'seq'>): void {
-  db.prepare('INSERT INTO outbox (table_name, row_id, op, data, hlc) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'outbox.append', 'INSERT INTO outbox (table_name, row_id, op, data, hlc) VALUES (?, ?, ?, ?, ?)').run(
     e.tableName,
     e.rowId,
     e.op,

@@ -1,22 +1,6 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../schema';
-
-// Statements are prepared once per connection and table: the writer is on every hot path (imports, demo).
-const cache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-
-function prepared(db: Db, key: string, sql: () => string) {
-  let m = cache.get(db);
-  if (!m) {
-    m = new Map();
-    cache.set(db, m);
-  }
-  let stmt = m.get(key);
-  if (!stmt) {
-    stmt = db.prepare(sql());
-    m.set(key, stmt);
-  }
-  return stmt;
-}
 
 function allColumns(table: SyncedTable): string[] {
   return ['id', ...SYNCED_TABLES[table], 'hlc', 'updated_by', 'deleted'];

@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { AboutPage } from '../features/about/AboutPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ImportExportPage } from '../features/importExport/ImportExportPage';
+import { useAppInfo, useSession } from '../features/meta/queries';
+import { ReportPage } from '../features/report/ReportPage';
+import { RulesPage } from '../features/rules/RulesPage';
+import { FirstStart } from '../features/session/FirstStart';
+import { UnitPage } from '../features/units/UnitPage';
+import { UnitSearchPage } from '../features/units/UnitSearchPage';
+import { ChangeBannerProvider } from './ChangeBanner';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorText } from './ErrorText';
+import { Layout } from './Layout';
+import { Loading } from './Loading';
+import { useRoute, type Route } from './route';
+
+function Screen({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'units':
+      return <UnitSearchPage />;
+    case 'unit':
+      return <UnitPage id={route.id} />;
+    case 'report':
+      return <ReportPage pc={route.pc} />;
+    case 'import':
+      return <ImportExportPage />;
+    case 'rules':
+      return <RulesPage />;
+    case 'about':
+      return <AboutPage />;
+    default:
+      return (
+        <div className="panel">
+          <h2>{t('notFound.title')}</h2>
+          <a href="#/dashboard">{t('notFound.back')}</a>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const info = useAppInfo();
+  const session = useSession();
+  const loading = info.isPending || session.isPending;
+  const failed = info.error ?? session.error;
+  const needsSetup = info.data && session.data && (!session.data.user || !info.data.setupDone);
+  return (
+    <ChangeBannerProvider>
+      <Layout info={info.data} session={session.data} route={route}>
+        {loading ? (
+          <Loading />
+        ) : failed ? (
+          <div className="panel">
+            <ErrorText error={failed} />
+          </div>
+        ) : needsSetup ? (
+          <FirstStart info={info.data!} session={session.data!} />
+        ) : (
+          <ErrorBoundary resetKey={JSON.stringify(route)}>
+            <Screen route={route} />
+          </ErrorBoundary>
+        )}
+      </Layout>
+    </ChangeBannerProvider>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, SessionState } from '../../../shared/ipc/views';
+import { UserMenu } from '../features/session/UserMenu';
+import { LangToggle } from './LangToggle';
+import type { Route } from './route';
+
+const NAV = [
+  { name: 'dashboard', href: '#/dashboard', label: 'nav.dashboard' },
+  { name: 'units', href: '#/units', label: 'nav.units' },
+  { name: 'import', href: '#/import', label: 'nav.import' },
+  { name: 'rules', href: '#/rules', label: 'nav.rules' },
+  { name: 'about', href: '#/about', label: 'nav.about' },
+] as const;
+
+function activeNav(route: Route): string {
+  if (route.name === 'unit') return 'units';
+  if (route.name === 'report') return 'dashboard';
+  return route.name;
+}
+
+export function Layout({ info, session, route, children }: { info: AppInfo | undefined; session: SessionState | undefined; route: Route; children: ReactNode }) {
+  const { t } = useTranslation();
+  const active = activeNav(route);
+  return (
+    <div className="app">
+      <header className="app-header no-print">
+        <div className="brand">
+          <span className="app-name">{t('app.name')}</span>
+          {info?.demo && (
+            <span className="demo-badge" data-testid="demo-badge" title={t('demo.tooltip')}>
+              {t('demo.badge')}
+            </span>
+          )}
+        </div>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          {NAV.map((n) => (
+            <a key={n.name} href={n.href} className={active === n.name ? 'active' : undefined} aria-current={active === n.name ? 'page' : undefined}>
+              {t(n.label)}
+            </a>
+          ))}
+        </nav>
+        <div className="header-right">
+          {session?.user && <UserMenu session={session} />}
+          <LangToggle />
+        </div>
+      </header>
+      <main className="app-main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'units' }
+  | { name: 'unit'; id: string }
+  | { name: 'report'; pc: number | 'all' }
+  | { name: 'import' }
+  | { name: 'rules' }
+  | { name: 'about' }
+  | { name: 'notFound'; hash: string };
+
+/** Hash routes keep deep links working in both Electron (file://) and the web host without a router package. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  const parts = path.split('/').map((p) => decodeURIComponent(p));
+  switch (parts[0]) {
+    case '':
+    case 'dashboard':
+      return { name: 'dashboard' };
+    case 'units':
+      return { name: 'units' };
+    case 'unit':
+      return parts[1] ? { name: 'unit', id: parts[1] } : { name: 'units' };
+    case 'report': {
+      if (!parts[1] || parts[1] === 'all') return { name: 'report', pc: 'all' };
+      const pc = Number(parts[1]);
+      return Number.isInteger(pc) && pc > 0 ? { name: 'report', pc } : { name: 'notFound', hash };
+    }
+    case 'import':
+      return { name: 'import' };
+    case 'rules':
+      return { name: 'rules' };
+    case 'about':
+      return { name: 'about' };
+    default:
+      return { name: 'notFound', hash };
+  }
+}
+
+export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
+  switch (route.name) {
+    case 'unit':
+      return `#/unit/${encodeURIComponent(route.id)}`;
+    case 'report':
+      return `#/report/${route.pc}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Exclude<Route, { name: 'notFound' }>): void {
+  window.location.hash = hrefFor(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
