@@ -35,13 +35,16 @@ export interface SessionState {
   users: User[];
 }
 
+/** Stages of the first-start setup job, in order; the renderer translates `setup.stages.<stage>`. */
+export const SETUP_STAGES = ['reference', 'units', 'booths', 'committees', 'people', 'done', 'cancelled', 'failed'] as const;
+export type SetupStage = (typeof SETUP_STAGES)[number];
+
 export interface JobStatus {
   id: string;
   kind: 'setup';
   /** 0..1 */
   progress: number;
-  /** A stable key the renderer translates, e.g. "reference", "booths", "committees", "done". */
-  stage: string;
+  stage: SetupStage;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   error: string | null;
 }
@@ -173,12 +176,44 @@ export interface DashboardData {
   generatedAt: string;
 }
 
+/** Why an import row was refused: a stable key the renderer translates (`importErrors.<reason>`). */
+export const IMPORT_ERROR_REASONS = [
+  'code_deleted',
+  'conflicting_committee',
+  'date_order',
+  'duplicate_code',
+  'duplicate_column',
+  'duplicate_row',
+  'empty_file',
+  'invalid_ac',
+  'invalid_closed',
+  'invalid_code',
+  'invalid_date',
+  'invalid_level',
+  'invalid_parent_level',
+  'invalid_phone',
+  'invalid_role',
+  'invalid_status',
+  'invalid_voter_id',
+  'level_mismatch',
+  'malformed',
+  'missing_column',
+  'phone_conflict',
+  'phone_truncated',
+  'required',
+  'too_long',
+  'unexpected_date',
+  'unknown_kind',
+  'unknown_parent',
+  'unknown_unit',
+] as const;
+export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
+
 export interface ImportRowError {
   /** 1-based line number in the file, header = line 1. */
   row: number;
   field: string;
-  /** Stable reason key the renderer translates, e.g. "required", "unknown_parent". */
-  reason: string;
+  reason: ImportErrorReason;
   message: string;
 }
 

@@ -1,4 +1,4 @@
-import type { JobStatus } from '../../../shared/ipc/views';
+import type { JobStatus, SetupStage } from '../../../shared/ipc/views';
 import { getMeta, setMeta } from '../db/repositories/meta';
 import { newId } from '../sync/writer';
 import { AppError } from './AppError';
@@ -77,7 +77,7 @@ export class SetupJobs {
           userId: SYSTEM_USER,
           seed,
           now: ctx.now(),
-          onProgress: (progress: number, stage: string) => {
+          onProgress: (progress: number, stage: SetupStage) => {
             job.status.progress = 0.05 + 0.95 * Math.min(1, Math.max(0, progress));
             job.status.stage = stage;
           },

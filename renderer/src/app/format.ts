@@ -35,7 +35,8 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeFor(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  // 24-hour clock in Hindi: hi-IN would otherwise print the Latin "am"/"pm".
+  return new Intl.DateTimeFormat(localeFor(lang), { dateStyle: 'medium', timeStyle: 'short', hourCycle: lang === 'hi' ? 'h23' : 'h12' }).format(d);
 }
 
 /** The name in the chosen language; Hindi falls back to English where no Hindi name is known yet. */

@@ -49,10 +49,11 @@ describe('map shaping', () => {
   });
 
   it('gives polygons countable classes, with area-nodata when there is no figure', () => {
-    expect(areaStyle('acs', fig(1, 50)).className).toBe('area area-acs');
-    expect(areaStyle('pcs', fig(1, null)).className).toBe('area area-pcs area-nodata');
-    expect(areaStyle('districts', undefined).className).toBe('area area-districts area-nodata');
-    expect(areaStyle('acs', fig(1, 90)).fillColor).toBe(COLOUR_BINS[4].colour);
+    expect(areaStyle('acs', null, fig(1, 50)).className).toBe('area area-acs');
+    expect(areaStyle('pcs', null, fig(1, null)).className).toBe('area area-pcs area-nodata');
+    expect(areaStyle('districts', null, undefined).className).toBe('area area-districts area-nodata');
+    expect(areaStyle('acs', 7, fig(1, 90)).fillColor).toBe(COLOUR_BINS[4].colour);
+    expect(areaStyle('acs', 12, fig(12, 40)).className).toBe('area area-acs area-acs-12');
   });
 
   it('indexes figures by feature id', () => {

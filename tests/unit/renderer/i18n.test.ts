@@ -12,6 +12,7 @@ import {
   USER_ROLES,
 } from '../../../shared/domain/types';
 import { ERROR_CODES } from '../../../shared/ipc/contract';
+import { IMPORT_ERROR_REASONS, SETUP_STAGES } from '../../../shared/ipc/views';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -72,8 +73,8 @@ describe('i18n catalogues', () => {
       ...['units', 'committees'].flatMap((k) => [`import.kinds.${k}`, `import.columns.${k}`, `export.kinds.${k}`]),
       'about.modes.electron',
       'about.modes.web',
-      'setup.stages.starting',
-      'setup.stages.done',
+      ...SETUP_STAGES.map((s) => `setup.stages.${s}`),
+      ...IMPORT_ERROR_REASONS.map((r) => `importErrors.${r}`),
     ];
     expect(needed.filter((k) => !EN.has(k) || !HI.has(k))).toEqual([]);
   });

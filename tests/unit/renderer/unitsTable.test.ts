@@ -5,7 +5,7 @@ import { csvCell, stripBom } from '../../../renderer/src/app/csv';
 import { formatNumber, displayName } from '../../../renderer/src/app/format';
 import { parseRoute } from '../../../renderer/src/app/route';
 import { canCommit, reasonText } from '../../../renderer/src/features/importExport/importShaping';
-import type { TableRow } from '../../../shared/ipc/views';
+import type { ImportRowError, TableRow } from '../../../shared/ipc/views';
 
 const row = (code: string, pct: number | null, expected = 10, nameHi: string | null = null): TableRow => ({
   unitId: code,
@@ -108,9 +108,9 @@ describe('small helpers', () => {
   });
 
   it('translates import reasons with a fallback to the English message', () => {
-    const err = { row: 3, field: 'parent_code', reason: 'unknown_parent', message: 'No unit with code X' };
+    const err: ImportRowError = { row: 3, field: 'parent_code', reason: 'unknown_parent', message: 'No unit with code X' };
     expect(reasonText(err, (k) => (k === 'importErrors.unknown_parent' ? 'मूल इकाई' : null))).toBe('मूल इकाई');
-    expect(reasonText({ ...err, reason: 'weird' }, () => null)).toBe('No unit with code X');
+    expect(reasonText(err, () => null)).toBe('No unit with code X');
     expect(canCommit({ kind: 'units', rows: 2, toInsert: 2, toUpdate: 0, unchanged: 0, errors: [], sample: [], columns: [] })).toBe(true);
     expect(canCommit({ kind: 'units', rows: 2, toInsert: 1, toUpdate: 0, unchanged: 0, errors: [err], sample: [], columns: [] })).toBe(false);
   });

@@ -1,3 +1,4 @@
+import type { SetupStage } from '../../../../shared/ipc/views';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { computeCommitteeCompleteness, defaultCompletenessRules } from '../../../../shared/domain/completeness';
@@ -20,7 +21,7 @@ export interface GenerateDemoOptions {
   seed: number;
   /** Wall time (ms) the demo is generated at; its history runs over the 120 days before. */
   now: number;
-  onProgress?: (progress: number, stage: string) => void;
+  onProgress?: (progress: number, stage: SetupStage) => void;
   shouldCancel?: () => boolean;
   /** Folder holding `jharkhand/assembly.geojson`; found next to the app when omitted. */
   resourcesDir?: string;
@@ -112,7 +113,7 @@ interface UnitInfo {
 export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
   const { db, clock, userId, seed, now } = opts;
   const scale = opts.scale ?? 1;
-  const report = (p: number, stage: string): void => opts.onProgress?.(Math.min(1, Math.max(0, p)), stage);
+  const report = (p: number, stage: SetupStage): void => opts.onProgress?.(Math.min(1, Math.max(0, p)), stage);
   const rand = mulberry32(seed ^ 0x5a17a7);
 
   report(0, 'reference');
@@ -184,7 +185,7 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
 
   let written = 0;
   let cancelled = false;
-  const checkpoint = async (progress: number, stage: string): Promise<void> => {
+  const checkpoint = async (progress: number, stage: SetupStage): Promise<void> => {
     report(progress, stage);
     await yieldToHost();
     if (opts.shouldCancel?.()) {
@@ -192,7 +193,7 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
       throw new AppError('cancelled', 'Demo generation was cancelled; nothing was written.');
     }
   };
-  const maybeYield = async (progress: number, stage: string): Promise<void> => {
+  const maybeYield = async (progress: number, stage: SetupStage): Promise<void> => {
     if (++written % CHUNK === 0) await checkpoint(progress, stage);
   };
 

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { computeCommitteeCompleteness } from '../../../../shared/domain/completeness';
 import { normaliseEpic, normalisePhone } from '../../../../shared/domain/personalData';
 import { COMMITTEE_STATUSES, ROLES, type CommitteeStatus, type OrgLevel, type Role } from '../../../../shared/domain/types';
-import type { ImportCommitResult, ImportPreview, ImportRowError } from '../../../../shared/ipc/views';
+import type { ImportCommitResult, ImportErrorReason, ImportPreview, ImportRowError } from '../../../../shared/ipc/views';
 import type { Db } from '../../db/connection';
 import {
   appointeesOfCommittee,
@@ -156,7 +156,7 @@ interface ParsedFile {
   errors: ImportRowError[];
 }
 
-const err = (row: number, field: string, reason: string, message: string): ImportRowError => ({ row, field, reason, message });
+const err = (row: number, field: string, reason: ImportErrorReason, message: string): ImportRowError => ({ row, field, reason, message });
 
 /** Spreadsheet exports escape formulas with a leading apostrophe ('=…); undo that. */
 function cleanCell(raw: string | undefined): string {
@@ -265,7 +265,7 @@ function planUnits(db: Db, file: ParsedFile): Plan {
 
   for (const { row, cells } of file.rows) {
     const rowErrors: ImportRowError[] = [];
-    const fail = (field: string, reason: string, message: string): void => {
+    const fail = (field: string, reason: ImportErrorReason, message: string): void => {
       rowErrors.push(err(row, field, reason, `Row ${row}, ${field}: ${message}`));
     };
 
@@ -465,7 +465,7 @@ function planCommittees(db: Db, file: ParsedFile, userId: string): Plan {
 
   for (const { row, cells } of file.rows) {
     const rowErrors: ImportRowError[] = [];
-    const fail = (field: string, reason: string, message: string): void => {
+    const fail = (field: string, reason: ImportErrorReason, message: string): void => {
       rowErrors.push(err(row, field, reason, `Row ${row}, ${field}: ${message}`));
     };
 

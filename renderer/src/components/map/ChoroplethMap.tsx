@@ -71,7 +71,7 @@ export function ChoroplethMap({
 
   const style = (feature?: GeoFeature): PathOptions => {
     const id = feature ? featureIdOf(layer, feature) : null;
-    return areaStyle(layer, id == null ? undefined : index.get(id));
+    return areaStyle(layer, id, id == null ? undefined : index.get(id));
   };
 
   const onEachFeature = (feature: GeoFeature, l: Layer) => {

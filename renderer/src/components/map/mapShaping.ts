@@ -32,14 +32,16 @@ export interface AreaStyle {
 }
 
 /** Style of one polygon: colour by pct, and class names the tests (and print CSS) can count. */
-export function areaStyle(layer: MapLayer, figure: AreaFigure | undefined): AreaStyle {
+export function areaStyle(layer: MapLayer, featureId: number | null, figure: AreaFigure | undefined): AreaStyle {
   const pct = figure?.pct ?? null;
+  // The per-feature class lets an operator's stylesheet or a test find one area (e.g. area-acs-12).
+  const own = featureId == null ? '' : ` area-${layer}-${featureId}`;
   return {
     fillColor: colourForPct(pct),
     fillOpacity: 0.75,
     color: '#4a4a4a',
     weight: layer === 'acs' ? 0.8 : 1.2,
-    className: pct == null ? `area area-${layer} area-nodata` : `area area-${layer}`,
+    className: pct == null ? `area area-${layer}${own} area-nodata` : `area area-${layer}${own}`,
   };
 }
 

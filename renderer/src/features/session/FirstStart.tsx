@@ -73,7 +73,7 @@ function ChooseData() {
 
   const running = Boolean(jobId) && (!status || status.state === 'running');
   const pct = Math.round((status?.progress ?? 0) * 100);
-  const stageKey = `setup.stages.${status?.stage ?? 'starting'}`;
+  const stageKey = `setup.stages.${status?.stage ?? 'reference'}`;
 
   return (
     <section>
