@@ -2,6 +2,25 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = 5191;
 
+/** Debian's Chromium with the flags this machine's closed network needs. */
+function chromium() {
+  return {
+    ...devices['Desktop Chrome'],
+    viewport: { width: 1400, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    },
+  };
+}
+
 /**
  * Browser scenarios against web mode: the real renderer, the real Node host and a fresh SQLite file
  * (tests/setup/e2eServer.mjs deletes the previous one). Chromium comes from Debian (`apt-get install
@@ -25,23 +44,13 @@ export default defineConfig({
     timezoneId: 'Asia/Kolkata',
   },
   projects: [
+    // First start through the UI (create the first user, generate the demo data) once; the scenarios
+    // then share that database, as operators share one control-room database.
+    { name: 'first-start', testMatch: /first-start\.setup\.ts/, use: { ...chromium() } },
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1400, height: 900 },
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-          ],
-        },
-      },
+      dependencies: ['first-start'],
+      use: { ...chromium() },
     },
   ],
   webServer: {

@@ -1,5 +1,5 @@
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber } from '../../app/format';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber, formatPct } from '../../app/format';
 import { colourForPct } from '../map/colourScale';
 import type { AcBar } from './chartShaping';
 
@@ -42,6 +42,10 @@ export function ByAcChart({
           if (bar && onBarClick) onBarClick(bar.acNo);
         }}
       >
+        {/* A Lok Sabha has at most a handful of ACs: print each value on its bar, so the printed report carries the numbers. */}
+        {data.length <= 20 && (
+          <LabelList dataKey="pct" position="top" fontSize={11} formatter={(v: unknown) => (typeof v === 'number' ? formatPct(v, lang) : '')} />
+        )}
         {data.map((d) => (
           <Cell key={d.acNo} fill={d.hasData ? colourForPct(d.pct) : colourForPct(null)} cursor={onBarClick ? 'pointer' : undefined} />
         ))}
