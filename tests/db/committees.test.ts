@@ -126,7 +126,8 @@ describe('committees and office-bearers', () => {
       await core.call('history.last', {}),
     ];
     for (const out of outputs) {
-      const json = JSON.stringify(out);
+      // Ids are random hex and may hold a run of ten digits by chance: drop them before looking for a phone.
+      const json = JSON.stringify(out).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
       expect(json).not.toMatch(/\d{10}/);
       expect(json).not.toMatch(/JHX1234567/);
     }

@@ -214,44 +214,60 @@ export interface LevelGroupCounts extends GroupCounts {
  */
 export function rollupAllLevels(db: Db, kindId: string, filter: UnitFilter): LevelGroupCounts[] {
   const f = filterSql(filter);
+  // Each aggregate call costs about as much per joined row as the index seek itself, so the six
+  // committee counters travel as three sums, two counters per sum: low + PACK × high. The join reads
+  // only committees_kind_unit (covering: c.unit_id, never c.id). Not formed (no committee, or status
+  // not_formed) is what is left of the units once declared, verified and dissolved are taken out.
   const sql = `SELECT u.level AS level, u.district_code AS district_code, u.pc_no AS pc_no, u.ac_no AS ac_no, u.block_code AS block_code,
-      ${COUNT_COLS},
-      coalesce(sum(c.id IS NULL OR c.status = 'not_formed'), 0) AS not_formed,
-      coalesce(sum(c.status = 'declared'), 0) AS declared_only,
-      coalesce(sum(c.status = 'dissolved'), 0) AS dissolved,
-      coalesce(sum(c.complete = 1 AND c.status <> 'dissolved'), 0) AS complete
+      count(*) AS expected,
+      sum(CASE c.status WHEN 'declared' THEN 1 WHEN 'verified' THEN @pack ELSE 0 END) AS declared_verified,
+      sum(CASE WHEN c.status = 'dissolved' THEN 1 WHEN c.status = 'verified' AND c.complete = 1 THEN @pack ELSE 0 END) AS dissolved_done,
+      sum(CASE WHEN c.complete = 1 THEN CASE c.status WHEN 'declared' THEN 1 WHEN 'not_formed' THEN @pack ELSE 0 END ELSE 0 END) AS complete_declared_notformed
     FROM org_units u
     LEFT JOIN committees c ON c.unit_id = u.id AND c.kind_id = @kindId AND c.deleted = 0
     WHERE u.level IN ('block','mandal','panchayat','booth') AND u.deleted = 0 AND u.closed = 0${f.sql}
     GROUP BY u.level, u.district_code, u.pc_no, u.ac_no, u.block_code`;
-  const rows = prepared(db, sql).all({ kindId, ...f.params }) as {
+  const rows = prepared(db, sql).all({ kindId, pack: PACK, ...f.params }) as {
     level: MeasureLevel;
     district_code: string | null;
     pc_no: number | null;
     ac_no: number | null;
     block_code: string | null;
     expected: number;
-    declared: number;
-    verified: number;
-    done: number;
-    not_formed: number;
-    declared_only: number;
-    dissolved: number;
-    complete: number;
+    declared_verified: number;
+    dissolved_done: number;
+    complete_declared_notformed: number;
   }[];
-  return rows.map((r) => ({
-    level: r.level,
-    districtCode: r.district_code,
-    pcNo: r.pc_no,
-    acNo: r.ac_no,
-    blockCode: r.block_code,
-    expected: r.expected,
-    declared: r.declared,
-    verified: r.verified,
-    done: r.done,
-    notFormed: r.not_formed,
-    declaredOnly: r.declared_only,
-    dissolved: r.dissolved,
-    complete: r.complete,
-  }));
+  return rows.map((r) => {
+    if (r.expected >= PACK) throw new Error(`A roll-up group holds ${r.expected} units, too many to unpack its counts`);
+    const [declaredOnly, verified] = unpack(r.declared_verified);
+    const [dissolved, done] = unpack(r.dissolved_done);
+    const [completeDeclared, completeNotFormed] = unpack(r.complete_declared_notformed);
+    return {
+      level: r.level,
+      districtCode: r.district_code,
+      pcNo: r.pc_no,
+      acNo: r.ac_no,
+      blockCode: r.block_code,
+      expected: r.expected,
+      declared: declaredOnly + verified,
+      verified,
+      done,
+      notFormed: r.expected - declaredOnly - verified - dissolved,
+      declaredOnly,
+      dissolved,
+      complete: done + completeDeclared + completeNotFormed,
+    };
+  });
+}
+
+/**
+ * 2^26: a group (one level in one block of one AC) holds far fewer units than that, and low + PACK × high
+ * stays below 2^52, so both counters come back exactly through a JavaScript number.
+ */
+const PACK = 67_108_864;
+
+function unpack(v: number): [low: number, high: number] {
+  const low = v % PACK;
+  return [low, (v - low) / PACK];
 }
