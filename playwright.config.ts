@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 5191;
+// E2E_PORT lets two checkouts run their scenarios side by side.
+const PORT = Number(process.env.E2E_PORT ?? 5191);
 
 /** Debian's Chromium with the flags this machine's closed network needs. */
 function chromium() {
