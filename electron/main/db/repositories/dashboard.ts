@@ -1,5 +1,6 @@
 import type { MeasureLevel } from '../../../../shared/domain/types';
 import type { Db } from '../connection';
+import { prepared as preparedOnce } from '../statements';
 
 /**
  * Roll-up queries for the dashboards. Every figure is computed with a handful of GROUP BY queries over
@@ -34,20 +35,7 @@ const COUNT_COLS = `count(*) AS expected,
   coalesce(sum(c.status = 'verified'), 0) AS verified,
   coalesce(sum(c.status = 'verified' AND c.complete = 1), 0) AS done`;
 
-const stmtCache = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-function prepared(db: Db, sql: string) {
-  let m = stmtCache.get(db);
-  if (!m) {
-    m = new Map();
-    stmtCache.set(db, m);
-  }
-  let s = m.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    m.set(sql, s);
-  }
-  return s;
-}
+const prepared = (db: Db, sql: string) => preparedOnce(db, sql, sql);
 
 /** WHERE terms for a filter; column names are fixed here, values are always bound. */
 function filterSql(f: UnitFilter, alias = 'u'): { sql: string; params: Record<string, string | number> } {

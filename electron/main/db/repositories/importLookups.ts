@@ -1,22 +1,9 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../connection';
+import { prepared as preparedOnce } from '../statements';
 
-// Lookups of the CSV import (and export). Statements are prepared once per connection: an import runs
-// them once or twice per row, for files of a hundred thousand rows.
-const cache = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
-function prepared(db: Db, sql: string): Statement<unknown[]> {
-  let m = cache.get(db);
-  if (!m) {
-    m = new Map();
-    cache.set(db, m);
-  }
-  let stmt = m.get(sql);
-  if (!stmt) {
-    stmt = db.prepare<unknown[]>(sql);
-    m.set(sql, stmt);
-  }
-  return stmt;
-}
+// Lookups of the CSV import (and export): an import runs them once or twice per row, for files of a
+// hundred thousand rows, so each statement is prepared once per connection.
+const prepared = (db: Db, sql: string) => preparedOnce(db, sql, sql);
 
 export interface UnitRef {
   id: string;

@@ -54,6 +54,11 @@ export function getUnit(db: Db, id: string): StoredUnit | null {
   return r ? toUnit(r) : null;
 }
 
+/** Every live unit of one level, in code order. */
+export function listUnitsByLevel(db: Db, level: UnitLevel): StoredUnit[] {
+  return (db.prepare(`SELECT ${COLS} FROM org_units WHERE level = ? AND deleted = 0 ORDER BY code`).all(level) as UnitRow[]).map(toUnit);
+}
+
 export function getUnitByCode(db: Db, code: string): StoredUnit | null {
   const r = db.prepare(`SELECT ${COLS} FROM org_units WHERE code = ? AND deleted = 0`).get(code) as UnitRow | undefined;
   return r ? toUnit(r) : null;
