@@ -25,6 +25,21 @@ import { getRules, updateRule } from './services/rules';
 import { createUser, getSession, switchUser } from './services/session';
 import { SetupJobs } from './services/setup';
 import { getUnitDetail, searchUnitSummaries, setUnitHindiName } from './services/units';
+import { findingMembers, listFindingViews, reviewFinding } from './services/membership/findings';
+import { MemberImportJobs } from './services/membership/memberImport';
+import {
+  addEnroller,
+  addPaperMember,
+  addWorkshop,
+  exportChiefEnrollers,
+  getMembershipDashboard,
+  getWorkshop,
+  listEnrollerViews,
+  listWorkshopViews,
+  setAttendance,
+  setTarget,
+  workshopSchedule,
+} from './services/membership/membership';
 
 export interface CoreOptions {
   /** Path of the SQLite file; created and migrated when missing. ':memory:' in tests. */
@@ -50,6 +65,7 @@ export interface CoreWithInternals extends Core {
   db: Db;
   clock: LocalClock;
   setup: SetupJobs;
+  memberImports: MemberImportJobs;
 }
 
 /**
@@ -104,6 +120,7 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
   if (countUnits(db) === 0) loadReference(db, clock, opts.resourcesDir);
 
   const setup = new SetupJobs(ctx);
+  const memberImports = new MemberImportJobs(ctx);
 
   const handlers: Handlers = {
     'app.info': () => getAppInfo(ctx),
@@ -115,8 +132,8 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'session.switch': (input) => switchUser(ctx, input.userId),
 
     'setup.start': (input) => setup.start(input),
-    'jobs.get': (input) => setup.get(input.jobId),
-    'jobs.cancel': (input) => setup.cancel(input.jobId),
+    'jobs.get': (input) => (memberImports.has(input.jobId) ? memberImports.get(input.jobId) : setup.get(input.jobId)),
+    'jobs.cancel': (input) => (memberImports.has(input.jobId) ? memberImports.cancel(input.jobId) : setup.cancel(input.jobId)),
 
     'units.search': (input) => searchUnitSummaries(ctx, input),
     'units.get': (input) => getUnitDetail(ctx, input),
@@ -143,6 +160,24 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
       return commitImport(db, clock, user.id, input.kind, input.text, nowIso(ctx));
     },
     'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),
+
+    'members.importPreview': (input) => memberImports.preview(input),
+    'members.importStart': (input) => memberImports.start(input),
+    'members.importErrors': (input) => memberImports.errorsCsv(input.jobId),
+    'members.add': (input) => addPaperMember(ctx, input),
+    'enrollers.list': (input) => listEnrollerViews(ctx, input),
+    'enrollers.add': (input) => addEnroller(ctx, input),
+    'enrollers.exportChiefs': (input) => exportChiefEnrollers(ctx, input),
+    'workshops.list': (input) => listWorkshopViews(ctx, input),
+    'workshops.add': (input) => addWorkshop(ctx, input),
+    'workshops.get': (input) => getWorkshop(ctx, input.id),
+    'workshops.setAttendance': (input) => setAttendance(ctx, input),
+    'workshops.schedule': () => workshopSchedule(ctx),
+    'findings.list': (input) => listFindingViews(ctx, input),
+    'findings.members': (input) => findingMembers(ctx, input.id),
+    'findings.review': (input) => reviewFinding(ctx, input),
+    'membership.dashboard': (input) => getMembershipDashboard(ctx, input),
+    'membership.setTarget': (input) => setTarget(ctx, input),
   };
 
   return {
@@ -150,6 +185,7 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     db,
     clock,
     setup,
+    memberImports,
     close() {
       if (db.open) db.close();
     },

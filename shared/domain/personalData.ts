@@ -39,3 +39,25 @@ export function maskEpic(epic: string | null): string | null {
   if (!epic) return null;
   return `${epic.slice(0, 3)}••••${epic.slice(-3)}`;
 }
+
+/**
+ * Excel shows long numbers as 9.87654E+09 and saves what it shows: when the mantissa holds fewer than
+ * ten digits the last digits are gone (or were zeros — no way to tell), so refuse rather than guess.
+ */
+export function phoneLostDigits(raw: string | null | undefined): boolean {
+  if (raw == null) return false;
+  const sci = /^([0-9]+)(?:\.([0-9]*))?e\+?([0-9]+)$/i.exec(String(raw).trim());
+  // Digits written count, trailing zeros included: Excel's General format drops trailing zeros, so
+  // a written 9.876543210E+09 came from a format that kept all ten digits.
+  return sci !== null && sci[1].length + (sci[2] ?? '').length < 10;
+}
+
+/** Mask for display by kind (findings and member lists). */
+export function maskPersonal(kind: 'phone' | 'epic', value: string): string {
+  return (kind === 'phone' ? maskPhone(value) : maskEpic(value)) ?? '';
+}
+
+/** Roles that may see full phone numbers and voter ids; everyone else sees them masked. */
+export function maySeePersonalData(role: string): boolean {
+  return role === 'state_admin' || role === 'incharge';
+}

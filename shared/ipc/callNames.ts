@@ -31,6 +31,23 @@ export const CALL_NAME_LIST = [
   'import.preview',
   'import.commit',
   'export.csv',
+  'members.importPreview',
+  'members.importStart',
+  'members.importErrors',
+  'members.add',
+  'enrollers.list',
+  'enrollers.add',
+  'enrollers.exportChiefs',
+  'workshops.list',
+  'workshops.add',
+  'workshops.get',
+  'workshops.setAttendance',
+  'workshops.schedule',
+  'findings.list',
+  'findings.members',
+  'findings.review',
+  'membership.dashboard',
+  'membership.setTarget',
 ] as const satisfies readonly CallName[];
 
 export const IPC_CHANNEL_PREFIX = 'api:';

@@ -8,6 +8,8 @@ import {
   UNIT_LEVELS,
   USER_ROLES,
 } from '../domain/types';
+import { MEMBER_FIELDS } from '../domain/membershipFormats';
+import { FINDING_RULES, FINDING_STATUSES } from '../domain/membershipIntegrity';
 import type {
   AppInfo,
   ChangeSummary,
@@ -15,17 +17,25 @@ import type {
   CommitteeView,
   CompletenessRule,
   DashboardData,
+  EnrollerView,
   ExportResult,
+  FindingMemberView,
+  FindingView,
   GeoLayers,
   ImportCommitResult,
   ImportPreview,
   JobStatus,
+  MemberImportPreview,
+  MembershipDashboard,
   MetaLists,
   PersonMatch,
+  ScheduleRow,
   SessionState,
   UnitDetail,
   UnitSummary,
   User,
+  WorkshopDetail,
+  WorkshopView,
 } from './views';
 
 // zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
@@ -45,6 +55,7 @@ const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().max(max);
 
 export const importKindSchema = z.enum(['units', 'committees']);
+const memberFileFormat = z.enum(['csv', 'xlsx']);
 export const dashboardScopeSchema = z.union([
   z.object({ type: z.literal('state') }).strict(),
   z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
@@ -180,6 +191,103 @@ export const contract = {
       })
       .strict(),
     returns<ExportResult>(),
+  ),
+
+  // --- membership drive ---------------------------------------------------------------------------
+  /** Read a CSV (text) or XLSX (base64) export's header and first rows, with the remembered or guessed column mapping. */
+  'members.importPreview': call(
+    z.object({ format: memberFileFormat, data: z.string().max(200_000_000), source: text(80).min(1) }).strict(),
+    returns<MemberImportPreview>(),
+  ),
+  /** Start importing a membership export; returns a job (poll `jobs.get`, stop with `jobs.cancel`). */
+  'members.importStart': call(
+    z
+      .object({
+        fileName: text(260),
+        format: memberFileFormat,
+        data: z.string().max(200_000_000),
+        source: text(80).min(1),
+        mapping: z.array(z.enum(MEMBER_FIELDS).nullable()).max(200),
+        scopePcNo: z.number().int().min(1).max(99).optional(),
+      })
+      .strict(),
+    returns<{ jobId: string }>(),
+  ),
+  /** Every rejected row of an ended import, as a CSV file to download. */
+  'members.importErrors': call(z.object({ jobId: id }).strict(), returns<ExportResult>()),
+  /** One paper form (mode offline), checked like an imported row. */
+  'members.add': call(
+    z
+      .object({
+        booth_code: text(40),
+        phone: text(20),
+        name: text(120).optional(),
+        epic: text(20).optional(),
+        gender: text(20).optional(),
+        enroller: text(40).optional(),
+        enrolled_at: text(40).optional(),
+        membership_id: text(40).optional(),
+      })
+      .strict(),
+    returns<{ id: string; verified: boolean; duplicate: boolean }>(),
+  ),
+  'enrollers.list': call(
+    z.object({ districtCode: text(10).optional(), pcNo: z.number().int().optional(), untrainedOnly: z.boolean().optional() }).strict(),
+    returns<EnrollerView[]>(),
+  ),
+  'enrollers.add': call(
+    z
+      .object({
+        name: text(120).min(1, 'Enter a name'),
+        phone: text(20).optional(),
+        level: z.enum(['chief', 'booth']),
+        unitCode: text(40).min(1, 'Choose the unit'),
+        loginId: text(40).optional(),
+        appointedBy: text(120).optional(),
+      })
+      .strict(),
+    returns<EnrollerView>(),
+  ),
+  'enrollers.exportChiefs': call(
+    z.object({ format: memberFileFormat, districtCode: text(10).optional() }).strict(),
+    returns<{ fileName: string; mime: string; text?: string; base64?: string; rows: number }>(),
+  ),
+  'workshops.list': call(z.object({ districtCode: text(10).optional() }).strict(), returns<WorkshopView[]>()),
+  'workshops.add': call(
+    z
+      .object({
+        level: z.enum(['district', 'block', 'booth']),
+        unitCode: text(40).min(1, 'Choose the unit'),
+        heldOn: text(20).min(1, 'Enter the date'),
+        venue: text(200).optional(),
+        trainer: text(120).optional(),
+      })
+      .strict(),
+    returns<WorkshopDetail>(),
+  ),
+  'workshops.get': call(z.object({ id }).strict(), returns<WorkshopDetail>()),
+  'workshops.setAttendance': call(z.object({ workshopId: id, enrollerId: id, attended: z.boolean() }).strict(), returns<WorkshopDetail>()),
+  'workshops.schedule': call(empty, returns<ScheduleRow[]>()),
+  'findings.list': call(
+    z
+      .object({
+        status: z.enum(FINDING_STATUSES).optional(),
+        rule: z.enum(FINDING_RULES).optional(),
+        pcNo: z.number().int().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    returns<{ rows: FindingView[]; total: number }>(),
+  ),
+  'findings.members': call(z.object({ id }).strict(), returns<FindingMemberView[]>()),
+  'findings.review': call(
+    z.object({ id, decision: z.enum(FINDING_STATUSES), reason: text(300).optional() }).strict(),
+    returns<FindingView>(),
+  ),
+  'membership.dashboard': call(z.object({ scope: dashboardScopeSchema }).strict(), returns<MembershipDashboard>()),
+  'membership.setTarget': call(
+    z.object({ unitCode: text(40), target: z.number().int().min(0).max(100_000_000) }).strict(),
+    returns<{ unitId: string; target: number }>(),
   ),
 } as const;
 

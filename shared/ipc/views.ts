@@ -39,14 +39,20 @@ export interface SessionState {
 export const SETUP_STAGES = ['reference', 'units', 'booths', 'committees', 'people', 'done', 'cancelled', 'failed'] as const;
 export type SetupStage = (typeof SETUP_STAGES)[number];
 
+/** Stages of a member import job; the renderer translates `membership.import.stages.<stage>`. */
+export const MEMBER_IMPORT_STAGES = ['reading', 'checking', 'writing', 'findings', 'done', 'cancelled', 'failed'] as const;
+export type MemberImportStage = (typeof MEMBER_IMPORT_STAGES)[number];
+
 export interface JobStatus {
   id: string;
-  kind: 'setup';
+  kind: 'setup' | 'member_import';
   /** 0..1 */
   progress: number;
-  stage: SetupStage;
+  stage: SetupStage | MemberImportStage;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   error: string | null;
+  /** A member import that has ended: what it did (rows rejected are listed in full by `members.importErrors`). */
+  result?: MemberImportResult;
 }
 
 export interface NamedRef {
@@ -189,6 +195,8 @@ export const IMPORT_ERROR_REASONS = [
   'invalid_closed',
   'invalid_code',
   'invalid_date',
+  'invalid_gender',
+  'invalid_mode',
   'invalid_level',
   'invalid_parent_level',
   'invalid_phone',
@@ -205,6 +213,7 @@ export const IMPORT_ERROR_REASONS = [
   'unexpected_date',
   'unknown_kind',
   'unknown_parent',
+  'unknown_enroller',
   'unknown_unit',
 ] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
@@ -239,4 +248,134 @@ export interface ExportResult {
   fileName: string;
   text: string;
   rows: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Membership drive
+// ---------------------------------------------------------------------------------------------------
+
+export type { FindingRule, FindingStatus } from '../domain/membershipIntegrity';
+export type { MemberField } from '../domain/membershipFormats';
+import type { FindingRule, FindingStatus } from '../domain/membershipIntegrity';
+import type { MemberField } from '../domain/membershipFormats';
+
+export interface MemberImportPreview {
+  /** Headers as in the file, with the field each maps to (remembered for this source, else by alias). */
+  headers: string[];
+  mapping: (MemberField | null)[];
+  /** True when the mapping came from an earlier import of the same source. */
+  remembered: boolean;
+  rows: number;
+  sample: string[][];
+}
+
+export interface MemberImportResult {
+  importId: string | null;
+  rows: number;
+  inserted: number;
+  /** Already present (same membership id, or same phone + booth) — re-imports add nothing. */
+  skipped: number;
+  rejected: number;
+  /** The first rejected rows (all of them: `members.importErrors`). */
+  errors: ImportRowError[];
+  findingsOpen: number;
+}
+
+export interface EnrollerView {
+  id: string;
+  name: string;
+  phoneMasked: string | null;
+  /** Full number only for roles that may see it. */
+  phone: string | null;
+  level: 'chief' | 'booth';
+  unitId: string;
+  unitCode: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  loginId: string | null;
+  appointedBy: string | null;
+  districtCode: string | null;
+  trained: boolean;
+}
+
+export interface WorkshopView {
+  id: string;
+  level: 'district' | 'block' | 'booth';
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  heldOn: string;
+  venue: string | null;
+  trainer: string | null;
+  districtCode: string | null;
+  invited: number;
+  attended: number;
+}
+
+export interface WorkshopDetail extends WorkshopView {
+  enrollers: { enrollerId: string; name: string; loginId: string | null; invited: boolean; attended: boolean; trained: boolean }[];
+}
+
+export interface ScheduleRow {
+  districtCode: string;
+  nameEn: string;
+  nameHi: string | null;
+  planned: number;
+  held: number;
+  enrollers: number;
+  trained: number;
+}
+
+export interface FindingView {
+  id: string;
+  rule: FindingRule;
+  status: FindingStatus;
+  /** Explanation params; phone / epic masked unless the role may see them. */
+  params: Record<string, string | number>;
+  memberCount: number;
+  reason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+export interface FindingMemberView {
+  id: string;
+  membershipId: string | null;
+  name: string | null;
+  phone: string | null;
+  epic: string | null;
+  boothCode: string;
+  enrolledAt: string | null;
+  enrollerLogin: string | null;
+}
+
+export interface MembershipFigure {
+  claimed: number;
+  verified: number;
+  target: number;
+  digital: number;
+  women: number;
+}
+
+export interface MembershipArea extends MembershipFigure {
+  /** census2011 code for districts, pc_no / ac_no for constituencies (GeoJSON feature id). */
+  featureId: number;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+}
+
+export interface MembershipDashboard {
+  scope: { type: 'state' } | { type: 'pc'; pcNo: number };
+  total: MembershipFigure;
+  byDistrict: MembershipArea[];
+  byPc: MembershipArea[];
+  byAc: MembershipArea[];
+  /** ACs by % of target (verified), lowest first. */
+  lagging: MembershipArea[];
+  daily: { date: string; claimed: number; verified: number; cumulativeClaimed: number; cumulativeVerified: number; cumulativeTarget: number }[];
+  byEnroller: { enrollerId: string; loginId: string | null; name: string; trained: boolean; claimed: number; verified: number }[];
+  findingsOpen: number;
+  untrainedEnrollers: number;
+  generatedAt: string;
 }

@@ -66,6 +66,28 @@ describe('every call goes through the dispatcher', () => {
     const exported = await handled('export.csv', { kind: 'units', pcNo: 6 });
     if (exported.ok) expect(JSON.stringify(exported.value)).not.toMatch(/\d{10}/);
 
+    // membership drive (its behaviour: tests/db/membership.test.ts)
+    await ok('enrollers.add', { name: 'E', level: 'booth', unitCode: 'BT-35-0001', loginId: 'E-1' });
+    const enrollers = await ok('enrollers.list', {});
+    await ok('enrollers.exportChiefs', { format: 'csv' });
+    const memberCsv = 'phone,booth\n9876543210,BT-35-0001\n9876543210,BT-35-0002\n';
+    const preview = await ok('members.importPreview', { format: 'csv', data: memberCsv, source: 'app' });
+    const imp = await ok('members.importStart', { fileName: 'm.csv', format: 'csv', data: memberCsv, source: 'app', mapping: preview.mapping });
+    await core.memberImports.whenDone(imp.jobId);
+    expect(await ok('jobs.get', { jobId: imp.jobId })).toMatchObject({ kind: 'member_import', state: 'done' });
+    await ok('members.importErrors', { jobId: imp.jobId });
+    await ok('members.add', { booth_code: 'BT-35-0003', phone: '9123456780' });
+    const ws = await ok('workshops.add', { level: 'booth', unitCode: 'BT-35-0001', heldOn: '2026-01-05' });
+    await ok('workshops.list', {});
+    await ok('workshops.get', { id: ws.id });
+    await ok('workshops.setAttendance', { workshopId: ws.id, enrollerId: enrollers[0].id, attended: true });
+    await ok('workshops.schedule', {});
+    const findings = await ok('findings.list', {});
+    await ok('findings.members', { id: findings.rows[0].id });
+    await ok('findings.review', { id: findings.rows[0].id, decision: 'confirmed' });
+    await ok('membership.dashboard', { scope: { type: 'state' } });
+    await ok('membership.setTarget', { unitCode: 'AC-35', target: 100 });
+
     expect([...seen].sort()).toEqual([...CALL_NAMES].sort());
 
     // invalid payloads never reach a service

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/main/core';
 import { openDatabase } from '../../electron/main/db/connection';
-import { LATEST_SCHEMA_VERSION, migrate } from '../../electron/main/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from '../../electron/main/db/migrations';
 import { AppError } from '../../electron/main/services/AppError';
 
 const dirs: string[] = [];
@@ -62,5 +62,34 @@ describe('migrations', () => {
     const b = createCore({ dbPath: path, resourcesDir: 'resources', mode: 'web' });
     expect((b.db.prepare('SELECT count(*) AS n FROM org_units').get() as { n: number }).n).toBe(units);
     b.close();
+  });
+});
+
+describe('migration numbering with gaps (parallel branches merge 003/004/006 separately)', () => {
+  it('a database from before the ledger (at 2, populated) gets the membership tables and keeps its data', async () => {
+    const { up: up1 } = await import('../../electron/main/db/migrations/001_initial');
+    const { up: up2 } = await import('../../electron/main/db/migrations/002_dashboard_indexes');
+    const db = openDatabase(':memory:');
+    up1(db);
+    up2(db);
+    db.pragma('user_version = 2');
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('keep', 'me')`).run();
+    expect(migrate(db)).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 5]);
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'keep'`).get()).toEqual({ value: 'me' });
+    expect(db.prepare(`SELECT count(*) AS n FROM members`).get()).toEqual({ n: 0 });
+  });
+
+  it('a migration numbered below the current version but merged later still runs, once', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    let ran = 0;
+    const withThree = [...MIGRATIONS, { version: 3, name: 'later_branch', up: (d: typeof db) => { ran++; d.exec('CREATE TABLE later_branch (x TEXT)'); } }];
+    expect(migrate(db, withThree)).toBe(5);
+    expect(ran).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    migrate(db, withThree);
+    expect(ran).toBe(1);
   });
 });

@@ -15,6 +15,11 @@ export interface ServiceContext {
   dbPath: string;
   mode: 'electron' | 'web';
   version?: string;
+  /**
+   * Set while a long job (a member import) holds the database's one write transaction open across
+   * yields: another write would join that transaction and vanish with a cancel, so writes wait instead.
+   */
+  busyWith?: string | null;
 }
 
 /** The user id reference loading and demo generation write as. */
@@ -53,5 +58,10 @@ export function requireStateAdmin(ctx: ServiceContext, what: string): User {
 
 /** Run one user action as one change group (what undo reverts), all in one transaction. */
 export function inChange<T>(ctx: ServiceContext, userId: string, fn: (w: WriteContext) => T): T {
+  assertNotBusy(ctx);
   return ctx.db.transaction(() => fn(beginChange(ctx.db, ctx.clock, userId, nowIso(ctx))))();
+}
+
+export function assertNotBusy(ctx: ServiceContext): void {
+  if (ctx.busyWith) throw new AppError('conflict', `${ctx.busyWith} is running. Wait for it to finish (or cancel it), then try again.`);
 }

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/connection';
 import { appendChangeLog } from '../db/repositories/changeLog';
 import { appendOutbox } from '../db/repositories/outbox';
-import { getStoredRow, insertStoredRow, putStoredRow } from '../db/repositories/syncedRows';
+import { getStoredRow, insertStoredRow, insertStoredValues, putStoredRow } from '../db/repositories/syncedRows';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -107,4 +107,48 @@ export function restoreRow(ctx: WriteContext, table: SyncedTable, id: string, im
   const changes: Record<string, SqlValue> = { deleted: image.deleted ?? 0 };
   for (const c of SYNCED_TABLES[table]) changes[c] = image[c] ?? null;
   upsertRow(ctx, table, id, changes, action);
+}
+
+/**
+ * Insert many new rows of one table in one go (the member import: up to a million rows). Each row is
+ * stamped with its own clock tick like insertRow, but instead of one outbox and one change-log entry
+ * per row — which would triple the writes of the hottest path — the batch gets ONE outbox entry that
+ * refers to its rows (`ref`: the rows of `table` whose `column` = `value`, stamped hlcFrom..hlcTo; the
+ * push client reads them from the table) and ONE change-log entry naming the batch. Same transaction
+ * rule: the caller's transaction holds the rows and both entries, or none of them.
+ * `values` holds the table's columns in SYNCED_TABLES order; id first.
+ */
+export function insertRowsBulk(
+  ctx: WriteContext,
+  table: SyncedTable,
+  rows: Iterable<SqlValue[]>,
+  ref: { column: string; value: string },
+  action: string,
+): number {
+  assertInTransaction(ctx);
+  let count = 0;
+  let hlcFrom: string | null = null;
+  let hlcTo = '';
+  for (const values of rows) {
+    hlcTo = ctx.clock.tick();
+    hlcFrom ??= hlcTo;
+    values.push(hlcTo, ctx.userId, 0);
+    insertStoredValues(ctx.db, table, values);
+    count++;
+  }
+  if (count === 0) return 0;
+  const data = JSON.stringify({ ref: { table, column: ref.column, value: ref.value, hlcFrom, hlcTo, count } });
+  appendOutbox(ctx.db, { tableName: table, rowId: `${ref.column}:${ref.value}:${hlcFrom}`, op: 'upsert', data, hlc: hlcTo });
+  appendChangeLog(ctx.db, {
+    groupId: ctx.groupId,
+    at: ctx.at,
+    userId: ctx.userId,
+    tableName: `${table}:batch`,
+    rowId: ref.value,
+    action,
+    before: null,
+    after: data,
+    hlc: hlcTo,
+  });
+  return count;
 }

@@ -15,7 +15,7 @@ describe('phone and EPIC normalisation for member records', () => {
     ['+91 98765 43210', '9876543210'],
     ['919876543210', '9876543210'],
     ['09876543210', '9876543210'],
-    ['9.87654321E+09', '9876543210'],
+    ['9.876543210E+09', '9876543210'],
     ['9.876543210e9', '9876543210'],
     ['98765-43210', '9876543210'],
   ])('%s → %s', (raw, want) => expect(normalisePhone(raw)).toBe(want));
@@ -73,5 +73,15 @@ describe('headers, gender and mode', () => {
     expect(normaliseGender('x')).toBeNull();
     expect(normaliseMode('App')).toBe('digital');
     expect(normaliseMode('ऑफलाइन')).toBe('offline');
+  });
+});
+
+describe('Excel-shortened phones', () => {
+  it('a mantissa with fewer than ten significant digits lost digits', async () => {
+    const { phoneLostDigits } = await import('../../../shared/domain/personalData');
+    expect(phoneLostDigits('9.87654E+09')).toBe(true);
+    expect(phoneLostDigits('9.87654321E+09')).toBe(true);
+    expect(phoneLostDigits('9.876543219E+09')).toBe(false);
+    expect(phoneLostDigits('9876543210')).toBe(false);
   });
 });

@@ -2,8 +2,9 @@ import { AppError } from '../../services/AppError';
 import type { Db } from '../connection';
 import * as m001 from './001_initial';
 import * as m002 from './002_dashboard_indexes';
+import * as m005 from './005_membership';
 
-interface Migration {
+export interface Migration {
   version: number;
   name: string;
   up: (db: Db) => void;
@@ -13,28 +14,49 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'dashboard_indexes', up: m002.up },
+  // 3, 4 and 6 are taken by work merged separately; the ledger below applies them when they arrive.
+  { version: 5, name: 'membership', up: m005.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 /**
  * Bring the database up to the latest schema, each migration in its own transaction. A database
  * written by a newer version of the app is refused untouched rather than misread.
+ *
+ * Numbers may have gaps (migrations are written on parallel branches and merged in any order), so
+ * `user_version` alone cannot say what ran: a database at 5 may still lack a 3 merged later. The
+ * `schema_migrations` ledger records each applied version; a database from before the ledger has
+ * exactly the versions up to its `user_version` that existed then (1 and 2). `user_version` stays the
+ * highest applied version, which is what the newer-database check reads.
  */
-export function migrate(db: Db): number {
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = Math.max(...migrations.map((m) => m.version));
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_SCHEMA_VERSION) {
+  if (current > latest) {
     throw new AppError(
       'newer_database',
-      `This database was written by a newer version of Sangathan Control Room (schema ${current}; this version knows up to ${LATEST_SCHEMA_VERSION}). Install the newer version to open it — the data has not been changed.`,
+      `This database was written by a newer version of Sangathan Control Room (schema ${current}; this version knows up to ${latest}). Install the newer version to open it — the data has not been changed.`,
     );
   }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+  const hasLedger = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get() !== undefined;
+  if (!hasLedger) {
     db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
+      db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+      // Before the ledger, migrations were strictly sequential: all versions up to user_version ran.
+      const insert = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
+      for (const m of migrations) if (m.version <= current && m.version <= 2) insert.run(m.version, m.name);
     })();
   }
-  return LATEST_SCHEMA_VERSION;
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+      const highest = Math.max(m.version, db.pragma('user_version', { simple: true }) as number);
+      db.pragma(`user_version = ${highest}`);
+    })();
+  }
+  return latest;
 }

@@ -35,3 +35,14 @@ export function insertStoredRow(db: Db, table: SyncedTable, row: StoredRow): voi
   for (const c of cols) params[c] = (row[c] ?? null) as SqlValue;
   stmt.run(params);
 }
+
+/**
+ * Positional insert of a whole row (id, the table's columns in SYNCED_TABLES order, hlc, updated_by,
+ * deleted): the bulk path binds an array instead of building a named-parameter object per row.
+ */
+export function insertStoredValues(db: Db, table: SyncedTable, values: SqlValue[]): void {
+  prepared(db, `bulk:${table}`, () => {
+    const cols = allColumns(table);
+    return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  }).run(values);
+}

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { computeCommitteeCompleteness } from '../../../../shared/domain/completeness';
-import { normaliseEpic, normalisePhone } from '../../../../shared/domain/personalData';
+import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
 import { COMMITTEE_STATUSES, ROLES, type CommitteeStatus, type OrgLevel, type Role } from '../../../../shared/domain/types';
 import type { ImportCommitResult, ImportErrorReason, ImportPreview, ImportRowError } from '../../../../shared/ipc/views';
 import type { Db } from '../../db/connection';
@@ -530,9 +530,7 @@ function planCommittees(db: Db, file: ParsedFile, userId: string): Plan {
     if ((nameHi?.length ?? 0) > 120) fail('name_hi', 'too_long', 'the name is longer than 120 characters. Shorten it.');
     let phone: string | null = null;
     if (phoneRaw) {
-      const sci = /^([0-9]+)(?:\.([0-9]*))?e\+?([0-9]+)$/i.exec(phoneRaw);
-      if (sci && sci[1].length + (sci[2] ?? '').replace(/0+$/, '').length < 10) {
-        // Excel shows long numbers as 9.87654E+09 and saves what it shows: the last digits are gone.
+      if (phoneLostDigits(phoneRaw)) {
         fail('phone', 'phone_truncated', 'the spreadsheet shortened this number to scientific notation and lost digits. Format the column as Text, re-enter the number and save again.');
       } else {
         phone = normalisePhone(phoneRaw);

@@ -1,0 +1,336 @@
+import type { BoothFacts, EnrollerFacts, FindingRule, FindingStatus, MemberFacts } from '../../../../shared/domain/membershipIntegrity';
+import type { Db } from '../connection';
+import { prepared } from '../statements';
+
+/** Membership drive: the only SQL for enrollers, workshops, members, findings and targets. */
+
+export function listBoothFacts(db: Db): BoothFacts[] {
+  return (
+    db
+      .prepare(`SELECT id, code, electors, ac_no, pc_no, district_code FROM org_units WHERE level = 'booth' AND deleted = 0`)
+      .all() as { id: string; code: string; electors: number | null; ac_no: number | null; pc_no: number | null; district_code: string | null }[]
+  ).map((r) => ({ id: r.id, code: r.code, electors: r.electors, acNo: r.ac_no, pcNo: r.pc_no, districtCode: r.district_code }));
+}
+
+export interface EnrollerRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  level: 'chief' | 'booth';
+  unitId: string;
+  unitCode: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  loginId: string | null;
+  appointedBy: string | null;
+  acNo: number | null;
+  districtCode: string | null;
+  trained: boolean;
+}
+
+export function listEnrollers(db: Db, filter: { districtCode?: string; pcNo?: number; untrainedOnly?: boolean } = {}): EnrollerRow[] {
+  const where = ['e.deleted = 0'];
+  const params: Record<string, string | number> = {};
+  if (filter.districtCode) {
+    where.push('e.district_code = @d');
+    params.d = filter.districtCode;
+  }
+  if (filter.pcNo !== undefined) {
+    where.push('(u.pc_no = @pc OR e.ac_no IN (SELECT ac_no FROM org_units WHERE level = \'ac\' AND pc_no = @pc))');
+    params.pc = filter.pcNo;
+  }
+  const trained = `EXISTS (SELECT 1 FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id AND w.deleted = 0
+                   WHERE a.enroller_id = e.id AND a.attended = 1 AND a.deleted = 0)`;
+  if (filter.untrainedOnly) where.push(`NOT ${trained}`);
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.name, e.phone, e.level, e.unit_id, u.code AS unit_code, u.name_en, u.name_hi, e.login_id, e.appointed_by,
+              e.ac_no, e.district_code, ${trained} AS trained
+       FROM enrollers e JOIN org_units u ON u.id = e.unit_id
+       WHERE ${where.join(' AND ')} ORDER BY e.district_code, e.level, e.name`,
+    )
+    .all(params) as {
+    id: string; name: string; phone: string | null; level: 'chief' | 'booth'; unit_id: string; unit_code: string; name_en: string; name_hi: string | null;
+    login_id: string | null; appointed_by: string | null; ac_no: number | null; district_code: string | null; trained: number;
+  }[];
+  return rows.map((r) => ({
+    id: r.id, name: r.name, phone: r.phone, level: r.level, unitId: r.unit_id, unitCode: r.unit_code, unitNameEn: r.name_en, unitNameHi: r.name_hi,
+    loginId: r.login_id, appointedBy: r.appointed_by, acNo: r.ac_no, districtCode: r.district_code, trained: r.trained === 1,
+  }));
+}
+
+export function listEnrollerFacts(db: Db): EnrollerFacts[] {
+  return (
+    db
+      .prepare(
+        `SELECT e.id, coalesce(e.login_id, e.id) AS login_id, e.level, e.unit_id, u.level AS unit_level, e.ac_no, e.district_code,
+                EXISTS (SELECT 1 FROM workshop_attendance a JOIN workshops w ON w.id = a.workshop_id AND w.deleted = 0
+                        WHERE a.enroller_id = e.id AND a.attended = 1 AND a.deleted = 0) AS trained
+         FROM enrollers e JOIN org_units u ON u.id = e.unit_id WHERE e.deleted = 0`,
+      )
+      .all() as { id: string; login_id: string; level: 'chief' | 'booth'; unit_id: string; unit_level: string; ac_no: number | null; district_code: string | null; trained: number }[]
+  ).map((r) => ({
+    id: r.id,
+    loginId: r.login_id,
+    level: r.level,
+    boothId: r.level === 'booth' ? r.unit_id : null,
+    // A chief enroller of a district covers the district; of an AC, the AC.
+    districtCode: r.level === 'chief' && r.unit_level === 'district' ? r.district_code : null,
+    acNo: r.level === 'chief' && r.unit_level === 'ac' ? r.ac_no : null,
+    trained: r.trained === 1,
+  }));
+}
+
+/** Login id → enroller id, for reading the app's "enroller" column. */
+export function enrollerIdsByLogin(db: Db): Map<string, string> {
+  const rows = db.prepare(`SELECT id, login_id FROM enrollers WHERE deleted = 0 AND login_id IS NOT NULL`).all() as { id: string; login_id: string }[];
+  return new Map(rows.map((r) => [r.login_id.toUpperCase(), r.id]));
+}
+
+/** The identities already present: membership ids, and phone|booth of records without one. */
+export function existingMemberKeys(db: Db): { membershipIds: Set<string>; phoneBooth: Set<string> } {
+  const membershipIds = new Set<string>();
+  const phoneBooth = new Set<string>();
+  for (const r of db.prepare(`SELECT membership_id FROM members WHERE membership_id IS NOT NULL`).raw().iterate() as Iterable<[string]>) membershipIds.add(r[0]);
+  for (const r of db.prepare(`SELECT phone, booth_id FROM members WHERE membership_id IS NULL`).raw().iterate() as Iterable<[string, string]>) {
+    phoneBooth.add(`${r[0]}|${r[1]}`);
+  }
+  return { membershipIds, phoneBooth };
+}
+
+/** Every live member, reduced to what the integrity rules read. */
+export function listMemberFacts(db: Db): MemberFacts[] {
+  const out: MemberFacts[] = [];
+  const it = db
+    .prepare(`SELECT id, phone, epic, booth_id, enroller_id, enrolled_at, scope_pc FROM members WHERE deleted = 0`)
+    .raw()
+    .iterate() as Iterable<[string, string | null, string | null, string, string | null, string | null, number | null]>;
+  for (const r of it) out.push({ id: r[0], phone: r[1], epic: r[2], boothId: r[3], enrollerId: r[4], enrolledAt: r[5], scopePcNo: r[6] });
+  return out;
+}
+
+export interface StoredFinding {
+  id: string;
+  rule: FindingRule;
+  key: string;
+  status: FindingStatus;
+  params: string;
+  memberCount: number;
+  reason: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  acNo: number | null;
+}
+
+interface FindingSqlRow {
+  id: string; rule: FindingRule; key: string; status: FindingStatus; params: string; member_count: number;
+  reason: string | null; reviewed_by: string | null; reviewed_at: string | null; ac_no: number | null;
+}
+const toFinding = (r: FindingSqlRow): StoredFinding => ({
+  id: r.id, rule: r.rule, key: r.key, status: r.status, params: r.params, memberCount: r.member_count,
+  reason: r.reason, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at, acNo: r.ac_no,
+});
+
+/** Live findings by key, to carry review decisions across recomputes. */
+export function findingsByKey(db: Db): Map<string, StoredFinding> {
+  const rows = db.prepare(`SELECT * FROM membership_findings WHERE deleted = 0`).all() as FindingSqlRow[];
+  return new Map(rows.map((r) => [r.key, toFinding(r)]));
+}
+
+export function getFinding(db: Db, id: string): StoredFinding | null {
+  const r = db.prepare(`SELECT * FROM membership_findings WHERE id = ? AND deleted = 0`).get(id) as FindingSqlRow | undefined;
+  return r ? toFinding(r) : null;
+}
+
+export function listFindings(db: Db, filter: { status?: FindingStatus; rule?: FindingRule; pcNo?: number; limit: number }): { rows: StoredFinding[]; total: number } {
+  const where = ['f.deleted = 0'];
+  const params: Record<string, string | number> = {};
+  if (filter.status) {
+    where.push('f.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.rule) {
+    where.push('f.rule = @rule');
+    params.rule = filter.rule;
+  }
+  if (filter.pcNo !== undefined) {
+    where.push(`(f.ac_no IS NULL OR f.ac_no IN (SELECT ac_no FROM org_units WHERE level = 'ac' AND pc_no = @pc))`);
+    params.pc = filter.pcNo;
+  }
+  const sqlWhere = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM membership_findings f WHERE ${sqlWhere}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT f.* FROM membership_findings f WHERE ${sqlWhere} ORDER BY f.status = 'open' DESC, f.member_count DESC, f.key LIMIT @limit`)
+    .all({ ...params, limit: filter.limit }) as FindingSqlRow[];
+  return { rows: rows.map(toFinding), total };
+}
+
+export interface FindingMemberRow {
+  id: string;
+  membershipId: string | null;
+  name: string | null;
+  phone: string | null;
+  epic: string | null;
+  boothCode: string;
+  enrolledAt: string | null;
+  enrollerLogin: string | null;
+}
+
+export function membersOfFinding(db: Db, findingId: string, limit: number): FindingMemberRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT m.id, m.membership_id, m.name, m.phone, m.epic, u.code AS booth_code, m.enrolled_at, e.login_id
+         FROM finding_members fm JOIN members m ON m.id = fm.member_id JOIN org_units u ON u.id = m.booth_id
+         LEFT JOIN enrollers e ON e.id = m.enroller_id
+         WHERE fm.finding_id = ? ORDER BY m.enrolled_at, m.id LIMIT ?`,
+      )
+      .all(findingId, limit) as { id: string; membership_id: string | null; name: string | null; phone: string | null; epic: string | null; booth_code: string; enrolled_at: string | null; login_id: string | null }[]
+  ).map((r) => ({ id: r.id, membershipId: r.membership_id, name: r.name, phone: r.phone, epic: r.epic, boothCode: r.booth_code, enrolledAt: r.enrolled_at, enrollerLogin: r.login_id }));
+}
+
+/** Replace the member links of every finding (local, derived; called inside the recompute's transaction). */
+export function clearFindingMembers(db: Db): void {
+  db.exec('DELETE FROM finding_members');
+}
+
+export function linkFindingMembers(db: Db, findingId: string, memberIds: readonly string[]): void {
+  const stmt = prepared(db, 'membership.linkFinding', 'INSERT OR IGNORE INTO finding_members (finding_id, member_id) VALUES (?, ?)');
+  for (const m of memberIds) stmt.run(findingId, m);
+}
+
+/**
+ * Rebuild `members.open_findings` from the links of findings that block verification (open or
+ * confirmed): reset the members that had any, then count again for those linked.
+ */
+export function refreshOpenFindingCounts(db: Db): void {
+  db.exec(`
+    UPDATE members SET open_findings = 0 WHERE open_findings <> 0;
+    UPDATE members SET open_findings = (
+      SELECT count(*) FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
+      WHERE fm.member_id = members.id AND f.deleted = 0 AND f.status IN ('open','confirmed'))
+    WHERE id IN (SELECT fm.member_id FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
+                 WHERE f.deleted = 0 AND f.status IN ('open','confirmed'));
+  `);
+}
+
+export function countMembers(db: Db): { claimed: number; verified: number } {
+  return db.prepare(`SELECT count(*) AS claimed, coalesce(sum(open_findings = 0), 0) AS verified FROM members WHERE deleted = 0`).get() as {
+    claimed: number;
+    verified: number;
+  };
+}
+
+export interface MemberGroup {
+  pcNo: number | null;
+  acNo: number | null;
+  districtCode: string | null;
+  claimed: number;
+  verified: number;
+  digital: number;
+  women: number;
+}
+
+/** Members by AC (and so PC and district) for one Lok Sabha or the whole state, from the covering index. */
+export function memberGroupsByAc(db: Db, pcNo: number | null): MemberGroup[] {
+  const sql = `SELECT pc_no, ac_no, district_code, count(*) AS claimed, sum(open_findings = 0) AS verified,
+                      sum(mode = 'digital') AS digital, sum(gender = 'F') AS women
+               FROM members WHERE deleted = 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} GROUP BY pc_no, ac_no, district_code`;
+  return (db.prepare(sql).all(pcNo === null ? {} : { pc: pcNo }) as { pc_no: number | null; ac_no: number | null; district_code: string | null; claimed: number; verified: number; digital: number; women: number }[]).map(
+    (r) => ({ pcNo: r.pc_no, acNo: r.ac_no, districtCode: r.district_code, claimed: r.claimed, verified: r.verified, digital: r.digital, women: r.women }),
+  );
+}
+
+export function membersByDay(db: Db, pcNo: number | null): { date: string; claimed: number; verified: number }[] {
+  const sql = `SELECT substr(enrolled_at, 1, 10) AS date, count(*) AS claimed, sum(open_findings = 0) AS verified
+               FROM members WHERE deleted = 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} AND enrolled_at IS NOT NULL
+               GROUP BY date ORDER BY date`;
+  return db.prepare(sql).all(pcNo === null ? {} : { pc: pcNo }) as { date: string; claimed: number; verified: number }[];
+}
+
+export function membersByEnroller(db: Db, pcNo: number | null, limit: number): { enrollerId: string; claimed: number; verified: number }[] {
+  const sql = `SELECT enroller_id AS enrollerId, count(*) AS claimed, sum(open_findings = 0) AS verified
+               FROM members WHERE deleted = 0 AND enroller_id IS NOT NULL ${pcNo === null ? '' : 'AND pc_no = @pc'}
+               GROUP BY enroller_id ORDER BY claimed DESC LIMIT @limit`;
+  return db.prepare(sql).all(pcNo === null ? { limit } : { pc: pcNo, limit }) as { enrollerId: string; claimed: number; verified: number }[];
+}
+
+/** Electors of the booths of each AC (the base of derived targets); ACs without booths use their own count. */
+export function electorsByAc(db: Db): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT a.ac_no, coalesce((SELECT sum(b.electors) FROM org_units b WHERE b.level = 'booth' AND b.deleted = 0 AND b.ac_no = a.ac_no), a.electors, 0) AS electors
+       FROM org_units a WHERE a.level = 'ac' AND a.deleted = 0`,
+    )
+    .all() as { ac_no: number; electors: number }[];
+  return new Map(rows.map((r) => [r.ac_no, r.electors]));
+}
+
+/** Targets set by the state for units (AC or district level), by unit id. */
+export function setTargets(db: Db): { unitId: string; level: string; acNo: number | null; districtCode: string | null; target: number }[] {
+  return (
+    db
+      .prepare(`SELECT t.unit_id, u.level, u.ac_no, u.district_code, t.target FROM membership_targets t JOIN org_units u ON u.id = t.unit_id WHERE t.deleted = 0`)
+      .all() as { unit_id: string; level: string; ac_no: number | null; district_code: string | null; target: number }[]
+  ).map((r) => ({ unitId: r.unit_id, level: r.level, acNo: r.ac_no, districtCode: r.district_code, target: r.target }));
+}
+
+export function targetIdOfUnit(db: Db, unitId: string): string | null {
+  const r = db.prepare(`SELECT id FROM membership_targets WHERE unit_id = ?`).get(unitId) as { id: string } | undefined;
+  return r?.id ?? null;
+}
+
+export interface WorkshopRow {
+  id: string;
+  level: 'district' | 'block' | 'booth';
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  heldOn: string;
+  venue: string | null;
+  trainer: string | null;
+  districtCode: string | null;
+  invited: number;
+  attended: number;
+}
+
+export function listWorkshops(db: Db, districtCode?: string): WorkshopRow[] {
+  return (
+    db
+      .prepare(
+        `SELECT w.id, w.level, w.unit_id, u.name_en, u.name_hi, w.held_on, w.venue, w.trainer, w.district_code,
+                (SELECT count(*) FROM workshop_attendance a WHERE a.workshop_id = w.id AND a.deleted = 0 AND a.invited = 1) AS invited,
+                (SELECT count(*) FROM workshop_attendance a WHERE a.workshop_id = w.id AND a.deleted = 0 AND a.attended = 1) AS attended
+         FROM workshops w JOIN org_units u ON u.id = w.unit_id
+         WHERE w.deleted = 0 ${districtCode ? 'AND w.district_code = @d' : ''} ORDER BY w.held_on, w.district_code`,
+      )
+      .all(districtCode ? { d: districtCode } : {}) as { id: string; level: 'district' | 'block' | 'booth'; unit_id: string; name_en: string; name_hi: string | null; held_on: string; venue: string | null; trainer: string | null; district_code: string | null; invited: number; attended: number }[]
+  ).map((r) => ({ id: r.id, level: r.level, unitId: r.unit_id, unitNameEn: r.name_en, unitNameHi: r.name_hi, heldOn: r.held_on, venue: r.venue, trainer: r.trainer, districtCode: r.district_code, invited: r.invited, attended: r.attended }));
+}
+
+export function attendanceOf(db: Db, workshopId: string): { id: string; enrollerId: string; invited: boolean; attended: boolean }[] {
+  return (
+    db.prepare(`SELECT id, enroller_id, invited, attended FROM workshop_attendance WHERE workshop_id = ? AND deleted = 0`).all(workshopId) as { id: string; enroller_id: string; invited: number; attended: number }[]
+  ).map((r) => ({ id: r.id, enrollerId: r.enroller_id, invited: r.invited === 1, attended: r.attended === 1 }));
+}
+
+export function attendanceId(db: Db, workshopId: string, enrollerId: string): string | null {
+  const r = db.prepare(`SELECT id FROM workshop_attendance WHERE workshop_id = ? AND enroller_id = ?`).get(workshopId, enrollerId) as { id: string } | undefined;
+  return r?.id ?? null;
+}
+
+export function countMembersOfImport(db: Db, importId: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM members WHERE import_id = ?`).get(importId) as { n: number }).n;
+}
+
+export function boothIdsInBlock(db: Db, blockCode: string): Set<string> {
+  return new Set((db.prepare(`SELECT id FROM org_units WHERE level = 'booth' AND block_code = ? AND deleted = 0`).all(blockCode) as { id: string }[]).map((r) => r.id));
+}
+
+export function memberOpenFindings(db: Db, memberId: string): number {
+  return (db.prepare('SELECT open_findings FROM members WHERE id = ?').get(memberId) as { open_findings: number } | undefined)?.open_findings ?? 0;
+}
+
+export function countOpenFindings(db: Db): number {
+  return (db.prepare(`SELECT count(*) AS n FROM membership_findings WHERE deleted = 0 AND status = 'open'`).get() as { n: number }).n;
+}

@@ -1,0 +1,155 @@
+import {
+  DEFAULT_THRESHOLDS,
+  findIntegrityProblems,
+  type BoothFacts,
+  type FindingStatus,
+  type IntegrityThresholds,
+} from '../../../../shared/domain/membershipIntegrity';
+import { maskPersonal, maySeePersonalData } from '../../../../shared/domain/personalData';
+import type { FindingMemberView, FindingView } from '../../../../shared/ipc/views';
+import type { Db } from '../../db/connection';
+import { getMeta } from '../../db/repositories/meta';
+import {
+  clearFindingMembers,
+  findingsByKey,
+  getFinding,
+  linkFindingMembers,
+  listBoothFacts,
+  listEnrollerFacts,
+  listFindings,
+  listMemberFacts,
+  membersOfFinding,
+  refreshOpenFindingCounts,
+  type StoredFinding,
+} from '../../db/repositories/membership';
+import { userName } from '../../db/repositories/users';
+import { insertRow, newId, tombstoneRow, upsertRow, type WriteContext } from '../../sync/writer';
+import { AppError } from '../AppError';
+import { inChange, nowIso, requireUser, type ServiceContext } from '../context';
+
+/** Thresholds: the defaults, overridden by the local setting `membership.thresholds` (JSON, any subset). */
+export function integrityThresholds(db: Db): IntegrityThresholds {
+  const raw = getMeta(db, 'membership.thresholds');
+  if (!raw) return DEFAULT_THRESHOLDS;
+  try {
+    return { ...DEFAULT_THRESHOLDS, ...(JSON.parse(raw) as Partial<IntegrityThresholds>) };
+  } catch {
+    return DEFAULT_THRESHOLDS;
+  }
+}
+
+/**
+ * Run every integrity rule over all members and store the result, inside the caller's transaction.
+ * A finding keeps its id and review (confirmed / dismissed) as long as the rule still finds it under the
+ * same key; findings no longer found are tombstoned (resolved). Returns the findings that block verification.
+ */
+export function recomputeFindings(w: WriteContext, booths?: BoothFacts[]): number {
+  const { db } = w;
+  const boothList = booths ?? listBoothFacts(db);
+  const boothMap = new Map(boothList.map((b) => [b.id, b]));
+  const enrollers = new Map(listEnrollerFacts(db).map((e) => [e.id, e]));
+  const members = listMemberFacts(db);
+  const memberBooth = new Map<string, string>();
+  const found = findIntegrityProblems(members, enrollers, boothMap, integrityThresholds(db));
+  if (found.length > 0) for (const m of members) memberBooth.set(m.id, m.boothId);
+  const existing = findingsByKey(db);
+  clearFindingMembers(db);
+  let blocking = 0;
+  for (const f of found) {
+    const booth = boothMap.get(memberBooth.get(f.memberIds[0]) ?? '');
+    const values = {
+      rule: f.rule,
+      key: f.key,
+      params: JSON.stringify(f.params),
+      member_count: f.memberIds.length,
+      ac_no: booth?.acNo ?? null,
+      district_code: booth?.districtCode ?? null,
+    };
+    const before = existing.get(f.key);
+    let id: string;
+    if (before) {
+      id = before.id;
+      upsertRow(w, 'membership_findings', id, values, 'finding.update');
+      existing.delete(f.key);
+      if (before.status !== 'dismissed') blocking++;
+    } else {
+      id = newId();
+      insertRow(w, 'membership_findings', id, { ...values, status: 'open', reason: null, reviewed_by: null, reviewed_at: null }, 'finding.raise');
+      blocking++;
+    }
+    linkFindingMembers(db, id, f.memberIds);
+  }
+  for (const gone of existing.values()) tombstoneRow(w, 'membership_findings', gone.id, 'finding.resolve');
+  refreshOpenFindingCounts(db);
+  return blocking;
+}
+
+function view(ctx: ServiceContext, f: StoredFinding, showPersonal: boolean): FindingView {
+  const params = JSON.parse(f.params) as Record<string, string | number>;
+  if (!showPersonal) {
+    if (typeof params.phone === 'string') params.phone = maskPersonal('phone', params.phone);
+    if (typeof params.epic === 'string') params.epic = maskPersonal('epic', params.epic);
+  }
+  return {
+    id: f.id,
+    rule: f.rule,
+    status: f.status,
+    params,
+    memberCount: f.memberCount,
+    reason: f.reason,
+    reviewedBy: f.reviewedBy ? (userName(ctx.db, f.reviewedBy) ?? f.reviewedBy) : null,
+    reviewedAt: f.reviewedAt,
+  };
+}
+
+export function listFindingViews(
+  ctx: ServiceContext,
+  input: { status?: FindingStatus; rule?: FindingView['rule']; pcNo?: number; limit: number },
+): { rows: FindingView[]; total: number } {
+  const user = requireUser(ctx);
+  const { rows, total } = listFindings(ctx.db, input);
+  const show = maySeePersonalData(user.role);
+  return { rows: rows.map((f) => view(ctx, f, show)), total };
+}
+
+export function findingMembers(ctx: ServiceContext, id: string): FindingMemberView[] {
+  const user = requireUser(ctx);
+  if (!getFinding(ctx.db, id)) throw new AppError('not_found', 'That finding no longer exists: the records changed and it was resolved.', 'id');
+  const show = maySeePersonalData(user.role);
+  return membersOfFinding(ctx.db, id, 200).map((m) => ({
+    ...m,
+    phone: m.phone && !show ? maskPersonal('phone', m.phone) : m.phone,
+    epic: m.epic && !show ? maskPersonal('epic', m.epic) : m.epic,
+  }));
+}
+
+/**
+ * Confirm a finding as a real problem, dismiss it with a reason, or reopen it. The decision is a
+ * synced write (who and when in the row, before/after in the audit history) and the verified counts
+ * follow at once.
+ */
+export function reviewFinding(ctx: ServiceContext, input: { id: string; decision: FindingStatus; reason?: string }): FindingView {
+  const user = requireUser(ctx);
+  const f = getFinding(ctx.db, input.id);
+  if (!f) throw new AppError('not_found', 'That finding no longer exists: the records changed and it was resolved.', 'id');
+  const reason = input.reason?.trim() || null;
+  if (input.decision === 'dismissed' && !reason) {
+    throw new AppError('invalid_input', 'Say why this is not a problem before dismissing it (e.g. "family members share one phone").', 'reason');
+  }
+  inChange(ctx, user.id, (w) => {
+    upsertRow(
+      w,
+      'membership_findings',
+      f.id,
+      {
+        status: input.decision,
+        reason: input.decision === 'open' ? null : reason,
+        reviewed_by: input.decision === 'open' ? null : user.id,
+        reviewed_at: input.decision === 'open' ? null : nowIso(ctx),
+      },
+      `finding.${input.decision === 'open' ? 'reopen' : input.decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
+    );
+    refreshOpenFindingCounts(ctx.db);
+  });
+  return view(ctx, getFinding(ctx.db, f.id)!, maySeePersonalData(user.role));
+}

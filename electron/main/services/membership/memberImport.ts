@@ -1,0 +1,311 @@
+import {
+  MEMBER_FIELDS,
+  REQUIRED_MEMBER_FIELDS,
+  mapMemberColumns,
+  normaliseGender,
+  normaliseHeader,
+  normaliseMode,
+  parseIndianDateTime,
+  type MemberField,
+  type MemberMode,
+} from '../../../../shared/domain/membershipFormats';
+import type { BoothFacts } from '../../../../shared/domain/membershipIntegrity';
+import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
+import type { ExportResult, ImportErrorReason, ImportRowError, JobStatus, MemberImportPreview, MemberImportResult } from '../../../../shared/ipc/views';
+import { getMeta, setMeta } from '../../db/repositories/meta';
+import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts } from '../../db/repositories/membership';
+import type { SqlValue } from '../../db/schema';
+import { beginChange, insertRow, insertRowsBulk, newId } from '../../sync/writer';
+import { AppError } from '../AppError';
+import { assertNotBusy, nowIso, requireUser, type ServiceContext } from '../context';
+import { recomputeFindings } from './findings';
+import { readTable, type TableFormat } from './readTable';
+
+/** Rows per chunk between yields: progress and cancel are polled between chunks. */
+const CHUNK = 20_000;
+/** Rejected rows kept in the job result; all of them are downloadable. */
+const ERRORS_SHOWN = 500;
+
+export interface MemberLookups {
+  boothByCode: Map<string, BoothFacts>;
+  enrollerByLogin: Map<string, string>;
+  membershipIds: Set<string>;
+  phoneBooth: Set<string>;
+}
+
+export function loadLookups(ctx: ServiceContext, booths = listBoothFacts(ctx.db)): MemberLookups {
+  return {
+    boothByCode: new Map(booths.map((b) => [b.code.toUpperCase(), b])),
+    enrollerByLogin: enrollerIdsByLogin(ctx.db),
+    ...existingMemberKeys(ctx.db),
+  };
+}
+
+export interface CheckedMember {
+  membershipId: string | null;
+  name: string | null;
+  phone: string;
+  epic: string | null;
+  gender: string | null;
+  mode: MemberMode;
+  booth: BoothFacts;
+  enrollerId: string | null;
+  enrolledAt: string | null;
+}
+
+/**
+ * Check one member row: the normalised record, or the reasons it is refused (field + reason + message).
+ * `cells` holds the mapped fields' raw text. Used by the import and by paper-form entry alike.
+ */
+export function checkMemberRow(
+  cells: Partial<Record<MemberField, string>>,
+  lookups: MemberLookups,
+  defaultMode: MemberMode,
+): { ok: true; member: CheckedMember } | { ok: false; errors: { field: string; reason: ImportErrorReason; message: string }[] } {
+  const errors: { field: string; reason: ImportErrorReason; message: string }[] = [];
+  const fail = (field: string, reason: ImportErrorReason, message: string) => errors.push({ field, reason, message });
+  const raw = (f: MemberField) => (cells[f] ?? '').trim();
+
+  let phone: string | null = null;
+  if (!raw('phone')) fail('phone', 'required', 'the phone number is empty. Every member needs a mobile number.');
+  else if (phoneLostDigits(raw('phone'))) fail('phone', 'phone_truncated', 'the spreadsheet shortened this number to scientific notation and lost digits. Format the column as Text and export again.');
+  else if (!(phone = normalisePhone(raw('phone')))) fail('phone', 'invalid_phone', 'this is not a 10-digit Indian mobile number (starting with 6–9).');
+
+  let epic: string | null = null;
+  if (raw('epic') && !(epic = normaliseEpic(raw('epic')))) fail('epic', 'invalid_voter_id', 'a voter id (EPIC) is three letters and seven digits, e.g. ABC1234567.');
+
+  const booth = raw('booth_code') ? lookups.boothByCode.get(raw('booth_code').toUpperCase()) : undefined;
+  if (!raw('booth_code')) fail('booth_code', 'required', 'the booth is empty. Write the booth code, e.g. BT-35-0001.');
+  else if (!booth) fail('booth_code', 'unknown_unit', `there is no booth "${raw('booth_code')}". Check the booth code.`);
+
+  let enrolledAt: string | null = null;
+  if (raw('enrolled_at') && !(enrolledAt = parseIndianDateTime(raw('enrolled_at')))) {
+    fail('enrolled_at', 'invalid_date', 'not a real date. Write it as DD-MM-YYYY (with an optional time, e.g. 14:30).');
+  }
+  let gender: string | null = null;
+  if (raw('gender') && !(gender = normaliseGender(raw('gender')))) fail('gender', 'invalid_gender', 'write F, M or O (or महिला, पुरुष, अन्य).');
+  let mode: MemberMode | null = defaultMode;
+  if (raw('mode') && !(mode = normaliseMode(raw('mode')))) fail('mode', 'invalid_mode', 'write digital or offline.');
+
+  let enrollerId: string | null = null;
+  if (raw('enroller') && !(enrollerId = lookups.enrollerByLogin.get(raw('enroller').toUpperCase()) ?? null)) {
+    fail('enroller', 'unknown_enroller', `no enroller has the login id "${raw('enroller')}". Add the enroller to the roster first.`);
+  }
+  const membershipId = raw('membership_id') || null;
+  if ((membershipId?.length ?? 0) > 40) fail('membership_id', 'too_long', 'the membership id is longer than 40 characters.');
+  const name = raw('name') || null;
+  if ((name?.length ?? 0) > 120) fail('name', 'too_long', 'the name is longer than 120 characters.');
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, member: { membershipId, name, phone: phone!, epic, gender, mode: mode!, booth: booth!, enrollerId, enrolledAt } };
+}
+
+/** A record's identity for "adds nothing twice": its membership id, else phone + booth. Returns false when already present (and claims it). */
+export function claimIdentity(m: CheckedMember, lookups: MemberLookups): boolean {
+  if (m.membershipId) {
+    if (lookups.membershipIds.has(m.membershipId)) return false;
+    lookups.membershipIds.add(m.membershipId);
+    return true;
+  }
+  const key = `${m.phone}|${m.booth.id}`;
+  if (lookups.phoneBooth.has(key)) return false;
+  lookups.phoneBooth.add(key);
+  return true;
+}
+
+/** Column values in SYNCED_TABLES.members order, id first (the bulk insert appends the stamps). */
+export function memberValues(id: string, m: CheckedMember, importId: string | null, scopePc: number | null): SqlValue[] {
+  return [id, m.membershipId, m.name, m.phone, m.epic, m.gender, m.mode, m.booth.id, m.enrollerId, m.enrolledAt, importId, scopePc, m.booth.pcNo, m.booth.acNo, m.booth.districtCode];
+}
+
+interface Job {
+  status: JobStatus;
+  cancelRequested: boolean;
+  errors: ImportRowError[];
+  fileName: string;
+  done: Promise<void>;
+}
+
+export interface StartImportInput {
+  fileName: string;
+  format: TableFormat;
+  data: string;
+  source: string;
+  mapping: (MemberField | null)[];
+  scopePcNo?: number;
+}
+
+const sourceKey = (source: string) => `membership.mapping:${normaliseHeader(source) || 'default'}`;
+
+/**
+ * Member imports as background jobs (the setup job's pattern): `start` answers at once with a job id;
+ * the file is checked and written in chunks with a yield between them, so `jobs.get` reports progress
+ * and `jobs.cancel` is heard. The whole import is ONE transaction: a cancel or a failure rolls it back
+ * and nothing is written. Rows that fail their checks are refused and listed; the others go in.
+ */
+export class MemberImportJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  has(jobId: string): boolean {
+    return this.jobs.has(jobId);
+  }
+
+  async preview(input: { format: TableFormat; data: string; source: string }): Promise<MemberImportPreview> {
+    requireUser(this.ctx);
+    const table = await readTable(input.format, input.data);
+    const headers = (table[0] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+    if (headers.every((h) => h === '')) throw new AppError('import_rejected', 'The file is empty. Put the column names in row 1 and the data below.', 'data');
+    const stored = getMeta(this.ctx.db, sourceKey(input.source));
+    const remembered = stored ? (JSON.parse(stored) as Record<string, MemberField | null>) : undefined;
+    const rows = table.slice(1).filter((r) => r.some((c) => c.trim() !== ''));
+    return { headers, mapping: mapMemberColumns(headers, remembered), remembered: Boolean(remembered), rows: rows.length, sample: rows.slice(0, 5) };
+  }
+
+  start(input: StartImportInput): { jobId: string } {
+    const user = requireUser(this.ctx);
+    assertNotBusy(this.ctx);
+    const fields = input.mapping.filter((f): f is MemberField => f !== null);
+    const missing = REQUIRED_MEMBER_FIELDS.filter((f) => !fields.includes(f));
+    if (missing.length > 0) throw new AppError('invalid_input', `Choose which column holds the ${missing.join(' and ')} before importing.`, 'mapping');
+    if (new Set(fields).size !== fields.length) throw new AppError('invalid_input', 'Two columns are mapped to the same field. Map each field once.', 'mapping');
+    const id = newId();
+    const job: Job = {
+      status: { id, kind: 'member_import', progress: 0, stage: 'reading', state: 'running', error: null },
+      cancelRequested: false,
+      errors: [],
+      fileName: input.fileName,
+      done: Promise.resolve(),
+    };
+    this.jobs.set(id, job);
+    this.ctx.busyWith = 'A member import';
+    job.done = this.run(job, input, user.id).finally(() => {
+      this.ctx.busyWith = null;
+    });
+    return { jobId: id };
+  }
+
+  get(jobId: string): JobStatus {
+    const job = this.find(jobId);
+    return { ...job.status };
+  }
+
+  cancel(jobId: string): JobStatus {
+    const job = this.find(jobId);
+    if (job.status.state === 'running') job.cancelRequested = true;
+    return { ...job.status };
+  }
+
+  whenDone(jobId: string): Promise<void> {
+    return this.find(jobId).done;
+  }
+
+  /** Every rejected row of an ended import, as CSV (row, field, reason, message). */
+  errorsCsv(jobId: string): ExportResult {
+    const job = this.find(jobId);
+    const q = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
+    const lines = ['row,field,reason,message', ...job.errors.map((e) => [e.row, e.field, e.reason, e.message].map(q).join(','))];
+    return { fileName: `${job.fileName.replace(/\.[^.]+$/, '')}-rejected-rows.csv`, text: '\uFEFF' + lines.join('\r\n') + '\r\n', rows: job.errors.length };
+  }
+
+  private find(jobId: string): Job {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError('not_found', 'That import job is not known (the app may have restarted). Start the import again.', 'jobId');
+    return job;
+  }
+
+  private async run(job: Job, input: StartImportInput, userId: string): Promise<void> {
+    const { ctx } = this;
+    const { db } = ctx;
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    await tick();
+    let began = false;
+    try {
+      const table = await readTable(input.format, input.data);
+      // The mapping is remembered per source, by header, so a reordered export still maps.
+      const headers = table[0] ?? [];
+      const remembered: Record<string, MemberField | null> = {};
+      headers.forEach((h, i) => (remembered[normaliseHeader(h)] = input.mapping[i] ?? null));
+      setMeta(db, sourceKey(input.source), JSON.stringify(remembered));
+      const positions = input.mapping.map((f, i) => ({ f, i })).filter((p): p is { f: MemberField; i: number } => p.f !== null);
+
+      job.status.stage = 'checking';
+      job.status.progress = 0.02;
+      const booths = listBoothFacts(db);
+      const lookups = loadLookups(ctx, booths);
+      const scopePc = input.scopePcNo ?? null;
+      const importId = newId();
+      const total = Math.max(1, table.length - 1);
+      let rows = 0;
+      let inserted = 0;
+      let skipped = 0;
+      let rejected = 0;
+
+      db.exec('BEGIN');
+      began = true;
+      const w = beginChange(db, ctx.clock, userId, nowIso(ctx));
+      job.status.stage = 'writing';
+      const cells: Partial<Record<MemberField, string>> = {};
+      for (let start = 1; start < table.length; start += CHUNK) {
+        const batch: SqlValue[][] = [];
+        const end = Math.min(table.length, start + CHUNK);
+        for (let r = start; r < end; r++) {
+          const record = table[r];
+          if (!record || record.every((c) => c.trim() === '')) continue;
+          rows++;
+          for (const f of MEMBER_FIELDS) cells[f] = undefined;
+          for (const p of positions) {
+            const c = record[p.i] ?? '';
+            cells[p.f] = /^'[=+\-@]/.test(c) ? c.slice(1) : c;
+          }
+          const checked = checkMemberRow(cells, lookups, 'digital');
+          if (!checked.ok) {
+            rejected++;
+            for (const e of checked.errors) job.errors.push({ row: r + 1, field: e.field, reason: e.reason, message: `Row ${r + 1}, ${e.field}: ${e.message}` });
+            continue;
+          }
+          if (!claimIdentity(checked.member, lookups)) {
+            skipped++;
+            continue;
+          }
+          batch.push(memberValues(newId(), checked.member, importId, scopePc));
+        }
+        inserted += insertRowsBulk(w, 'members', batch, { column: 'import_id', value: importId }, 'members.import');
+        job.status.progress = 0.05 + 0.75 * (end / total);
+        await tick();
+        if (job.cancelRequested) throw new AppError('cancelled', 'The import was cancelled; nothing was written.');
+      }
+      insertRow(
+        w,
+        'member_imports',
+        importId,
+        { file_name: input.fileName.slice(0, 260), source: input.source.slice(0, 80), rows, inserted, skipped, rejected, scope_pc: scopePc, imported_at: w.at, ac_no: null, district_code: null },
+        'members.import',
+      );
+      job.status.stage = 'findings';
+      job.status.progress = 0.85;
+      await tick();
+      if (job.cancelRequested) throw new AppError('cancelled', 'The import was cancelled; nothing was written.');
+      const findingsOpen = recomputeFindings(w, booths);
+      db.exec('COMMIT');
+      began = false;
+      const result: MemberImportResult = { importId, rows, inserted, skipped, rejected, errors: job.errors.slice(0, ERRORS_SHOWN), findingsOpen };
+      job.status = { ...job.status, progress: 1, stage: 'done', state: 'done', result };
+    } catch (err) {
+      if (began && db.inTransaction) db.exec('ROLLBACK');
+      if (err instanceof AppError && err.code === 'cancelled') {
+        job.status = { ...job.status, stage: 'cancelled', state: 'cancelled' };
+      } else {
+        // No row content here: it may hold phone numbers.
+        console.error('[member import] failed:', err instanceof AppError ? err.message : err instanceof Error ? err.name : 'error');
+        job.status = {
+          ...job.status,
+          stage: 'failed',
+          state: 'failed',
+          error: err instanceof AppError ? err.message : 'The import failed inside the app; nothing was written. Try again.',
+        };
+      }
+    }
+  }
+}
