@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/connection';
 import { appendChangeLog } from '../db/repositories/changeLog';
 import { appendOutbox } from '../db/repositories/outbox';
-import { getStoredRow, insertStoredRow, insertStoredValues, putStoredRow } from '../db/repositories/syncedRows';
+import { getStoredRow, insertStoredRow, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -126,6 +126,7 @@ export function insertRowsBulk(
   action: string,
 ): number {
   assertInTransaction(ctx);
+  const insert = storedValuesInserter(ctx.db, table);
   let count = 0;
   let hlcFrom: string | null = null;
   let hlcTo = '';
@@ -133,7 +134,7 @@ export function insertRowsBulk(
     hlcTo = ctx.clock.tick();
     hlcFrom ??= hlcTo;
     values.push(hlcTo, ctx.userId, 0);
-    insertStoredValues(ctx.db, table, values);
+    insert(values);
     count++;
   }
   if (count === 0) return 0;

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/importExport/ImportExportPage';
+import { MembershipPage } from '../features/membership/MembershipPage';
+import { MembershipReport } from '../features/membership/MembershipReport';
 import { useAppInfo, useSession } from '../features/meta/queries';
 import { ReportPage } from '../features/report/ReportPage';
 import { RulesPage } from '../features/rules/RulesPage';
@@ -28,6 +30,10 @@ function Screen({ route }: { route: Route }) {
       return <ReportPage pc={route.pc} />;
     case 'import':
       return <ImportExportPage />;
+    case 'membership':
+      return <MembershipPage tab={route.tab} />;
+    case 'membershipReport':
+      return <MembershipReport pc={route.pc} />;
     case 'rules':
       return <RulesPage />;
     case 'about':

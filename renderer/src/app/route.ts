@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { MEMBERSHIP_TABS, type MembershipTab } from '../features/membership/tabs';
 
 export type Route =
   | { name: 'dashboard' }
@@ -6,6 +7,8 @@ export type Route =
   | { name: 'unit'; id: string }
   | { name: 'report'; pc: number | 'all' }
   | { name: 'import' }
+  | { name: 'membership'; tab: MembershipTab }
+  | { name: 'membershipReport'; pc: number | 'all' }
   | { name: 'rules' }
   | { name: 'about' }
   | { name: 'notFound'; hash: string };
@@ -29,6 +32,15 @@ export function parseRoute(hash: string): Route {
     }
     case 'import':
       return { name: 'import' };
+    case 'membership': {
+      const tab = (parts[1] || 'overview') as MembershipTab;
+      return MEMBERSHIP_TABS.includes(tab) ? { name: 'membership', tab } : { name: 'notFound', hash };
+    }
+    case 'membership-report': {
+      if (!parts[1] || parts[1] === 'all') return { name: 'membershipReport', pc: 'all' };
+      const pc = Number(parts[1]);
+      return Number.isInteger(pc) && pc > 0 ? { name: 'membershipReport', pc } : { name: 'notFound', hash };
+    }
     case 'rules':
       return { name: 'rules' };
     case 'about':
@@ -44,6 +56,10 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/unit/${encodeURIComponent(route.id)}`;
     case 'report':
       return `#/report/${route.pc}`;
+    case 'membership':
+      return `#/membership/${route.tab}`;
+    case 'membershipReport':
+      return `#/membership-report/${route.pc}`;
     default:
       return `#/${route.name}`;
   }

@@ -99,3 +99,24 @@ describe('i18n catalogues', () => {
     expect(mismatched).toEqual([]);
   });
 });
+
+describe('membership catalogue', () => {
+  it('has a label, rule name, explanation and stage for every domain value', async () => {
+    const { MEMBER_FIELDS } = await import('../../../shared/domain/membershipFormats');
+    const { FINDING_RULES, FINDING_STATUSES } = await import('../../../shared/domain/membershipIntegrity');
+    const { MEMBER_IMPORT_STAGES } = await import('../../../shared/ipc/views');
+    const { MEMBERSHIP_TABS } = await import('../../../renderer/src/features/membership/tabs');
+    const needed = [
+      ...MEMBER_FIELDS.map((f) => `membership.fields.${f}`),
+      ...FINDING_RULES.flatMap((r) => [`membership.rules.${r}`, `membership.explain.${r}`]),
+      ...FINDING_STATUSES.map((s) => `membership.findingStatus.${s}`),
+      ...MEMBER_IMPORT_STAGES.map((s) => `membership.import.stages.${s}`),
+      ...MEMBERSHIP_TABS.map((s) => `membership.tabs.${s}`),
+      ...['chief', 'booth'].map((l) => `membership.enrollers.levels.${l}`),
+      ...['F', 'M', 'O'].map((g) => `membership.gender.${g}`),
+      ...['saved', 'duplicate', 'flagged'].map((s) => `membership.entry.${s}`),
+      ...['target', 'members', 'flagged'].map((s) => `membership.panel.measures.${s}`),
+    ];
+    expect(needed.filter((k) => !EN.has(k) || !HI.has(k))).toEqual([]);
+  });
+});

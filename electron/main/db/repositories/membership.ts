@@ -206,11 +206,11 @@ export function linkFindingMembers(db: Db, findingId: string, memberIds: readonl
 export function refreshOpenFindingCounts(db: Db): void {
   db.exec(`
     UPDATE members SET open_findings = 0 WHERE open_findings <> 0;
-    UPDATE members SET open_findings = (
-      SELECT count(*) FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
-      WHERE fm.member_id = members.id AND f.deleted = 0 AND f.status IN ('open','confirmed'))
-    WHERE id IN (SELECT fm.member_id FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
-                 WHERE f.deleted = 0 AND f.status IN ('open','confirmed'));
+    WITH c AS (
+      SELECT fm.member_id, count(*) AS n FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
+      WHERE f.deleted = 0 AND f.status IN ('open','confirmed') GROUP BY fm.member_id
+    )
+    UPDATE members SET open_findings = c.n FROM c WHERE members.id = c.member_id;
   `);
 }
 

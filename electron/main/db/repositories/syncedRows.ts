@@ -40,9 +40,12 @@ export function insertStoredRow(db: Db, table: SyncedTable, row: StoredRow): voi
  * Positional insert of a whole row (id, the table's columns in SYNCED_TABLES order, hlc, updated_by,
  * deleted): the bulk path binds an array instead of building a named-parameter object per row.
  */
-export function insertStoredValues(db: Db, table: SyncedTable, values: SqlValue[]): void {
-  prepared(db, `bulk:${table}`, () => {
+export function storedValuesInserter(db: Db, table: SyncedTable): (values: SqlValue[]) => void {
+  const stmt = prepared(db, `bulk:${table}`, () => {
     const cols = allColumns(table);
     return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-  }).run(values);
+  });
+  return (values) => {
+    stmt.run(values);
+  };
 }

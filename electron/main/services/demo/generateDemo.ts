@@ -12,6 +12,7 @@ import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../
 import { AppError } from '../AppError';
 import { BUILTIN_KINDS } from '../reference/loadReference';
 import { pointInArea, toArea, type Area } from './geometry';
+import { generateMembershipDemo } from './membershipDemo';
 import { BOOTH_PLACES, FEMALE_FIRST, FEMALE_SURNAMES, MALE_FIRST, SURNAMES, type NamePair } from './names';
 
 export interface GenerateDemoOptions {
@@ -527,6 +528,10 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
       upsertRow(ctx, 'committees', c.id, changes, 'committee.status');
       await maybeYield(0.9 + (0.09 * i) / planned.length, 'people');
     }
+
+    // Membership drive: enrollers, workshops, members with planted integrity problems.
+    await checkpoint(0.99, 'people');
+    generateMembershipDemo({ db, clock, userId, now, rand, scale });
 
     setMeta(db, 'demo', JSON.stringify({ seed, generatedAt: new Date(now).toISOString() }));
     db.exec('COMMIT');

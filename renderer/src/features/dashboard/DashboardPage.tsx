@@ -11,6 +11,8 @@ import { ByAcChart } from '../../components/charts/ByAcChart';
 import { HistoryChart } from '../../components/charts/HistoryChart';
 import { StatusByLevelChart } from '../../components/charts/StatusByLevelChart';
 import { ChoroplethMap, type MapLabels } from '../../components/map/ChoroplethMap';
+import { MembershipPanel } from '../membership/MembershipPanel';
+import { useMembershipDashboard } from '../membership/queries';
 import { figuresForLayer, MAP_LAYERS } from '../../components/map/mapShaping';
 import { useGeoLayers, useMetaLists } from '../meta/queries';
 import { effectiveKindId, useDashboardPrefs, type DashboardPrefs } from './prefs';
@@ -49,8 +51,16 @@ export function DashboardPage() {
         dash.isPending && <Loading />
       )}
       {meta.data.kinds.length === 0 && <p className="muted">{t('dashboard.noKinds')}</p>}
+      <MembershipSection scope={prefs.scope === 'state' ? { type: 'state' } : { type: 'pc', pcNo: prefs.scope }} />
     </div>
   );
+}
+
+/** The membership drive on the same scope: claimed vs verified against target (its map is on the membership page). */
+function MembershipSection({ scope }: { scope: { type: 'state' } | { type: 'pc'; pcNo: number } }) {
+  const m = useMembershipDashboard(scope);
+  if (m.error) return <ErrorText error={m.error} />;
+  return m.data ? <MembershipPanel data={m.data} showMap={false} /> : null;
 }
 
 function Filters({
