@@ -27,9 +27,9 @@ const MEMBERSHIP_DASHBOARD_BUDGET_MS = 50;
 /**
  * A generated membership export of `n` rows over the demo's booths and enrollers, as the app writes it:
  * Hindi/English headers, some +91 / 0 prefixes, DD-MM-YYYY HH:MM dates, ~0.2% duplicate phones across
- * booths and ~0.1% malformed rows, so every check runs for real.
+ * booths and ~0.1% malformed rows, so every check runs for real. Records name their booth's own enroller.
  */
-function memberCsv(n: number, booths: { code: string }[], logins: string[]): string {
+function memberCsv(n: number, booths: { id: string; code: string }[], loginOfBooth: Map<string, string>): string {
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const out: string[] = ['Membership ID,नाम,Mobile,EPIC,लिंग,Booth,Enroller,Enrolled at,Mode'];
@@ -41,7 +41,7 @@ function memberCsv(n: number, booths: { code: string }[], logins: string[]): str
     const bad = i % 1000 === 999;
     out.push(
       `MB${i},Member ${i},${bad ? '12345' : phone},${i % 3 === 0 ? `JHM${String(i).padStart(7, '0')}` : ''},${i % 5 < 2 ? 'F' : 'M'},` +
-        `${booths[i % booths.length].code},${logins.length ? logins[i % logins.length] : ''},${String(d).padStart(2, '0')}-01-2026 ${h}:${String(i % 60).padStart(2, '0')},${i % 4 === 0 ? 'offline' : 'digital'}`,
+        `${booths[i % booths.length].code},${loginOfBooth.get(booths[i % booths.length].id) ?? ''},${String(d).padStart(2, '0')}-01-2026 ${h}:${String(i % 60).padStart(2, '0')},${i % 4 === 0 ? 'offline' : 'digital'}`,
     );
   }
   return out.join('\n');
@@ -53,9 +53,12 @@ async function benchMembership(core: CoreWithInternals) {
   const booths = db.prepare(`SELECT id, code, pc_no, ac_no, district_code FROM org_units WHERE level = 'booth' AND deleted = 0 ORDER BY code`).all() as {
     id: string; code: string; pc_no: number; ac_no: number; district_code: string;
   }[];
-  const logins = (db.prepare(`SELECT login_id FROM enrollers WHERE level = 'booth' AND deleted = 0`).all() as { login_id: string }[]).map((r) => r.login_id);
+  // Each record names its booth's own enroller where the booth has one (as the app does).
+  const loginOfBooth = new Map(
+    (db.prepare(`SELECT unit_id, login_id FROM enrollers WHERE level = 'booth' AND deleted = 0`).all() as { unit_id: string; login_id: string }[]).map((r) => [r.unit_id, r.login_id]),
+  );
   const tGen = Date.now();
-  const csv = memberCsv(MEMBER_ROWS, booths, logins);
+  const csv = memberCsv(MEMBER_ROWS, booths, loginOfBooth);
   const generateMs = Date.now() - tGen;
 
   // The bare loop: the same table, the same prepared positional insert, values built beforehand,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FINDING_RULES, type FindingRule } from '../../../../shared/domain/membershipIntegrity';
 import type { FindingStatus, FindingView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime, formatNumber } from '../../app/format';
@@ -90,7 +91,8 @@ function FindingRow({ f }: { f: FindingView }) {
 export function FindingsReview() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<FindingStatus | ''>('open');
-  const q = useFindings({ status: status || undefined, limit: 200 });
+  const [rule, setRule] = useState<FindingRule | ''>('');
+  const q = useFindings({ status: status || undefined, rule: rule || undefined, limit: 200 });
   return (
     <section className="panel" data-testid="findings-review">
       <h2>{t('membership.findings.title')}</h2>
@@ -102,6 +104,17 @@ export function FindingsReview() {
           <option value="confirmed">{t('membership.findingStatus.confirmed')}</option>
           <option value="dismissed">{t('membership.findingStatus.dismissed')}</option>
           <option value="">{t('membership.findings.all')}</option>
+        </select>
+      </label>{' '}
+      <label>
+        {t('membership.findings.rule')}{' '}
+        <select value={rule} onChange={(e) => setRule(e.target.value as FindingRule | '')} data-testid="findings-rule">
+          <option value="">{t('membership.findings.all')}</option>
+          {FINDING_RULES.map((r) => (
+            <option key={r} value={r}>
+              {t(`membership.rules.${r}`)}
+            </option>
+          ))}
         </select>
       </label>
       <ErrorText error={q.error} />

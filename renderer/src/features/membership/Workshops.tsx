@@ -8,6 +8,8 @@ function Attendance({ id }: { id: string }) {
   const { t } = useTranslation();
   const q = useWorkshop(id);
   const set = useSetAttendance();
+  // Shown at once while the change is saved (the list then reloads with the stored value).
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   if (!q.data) return null;
   return (
     <div data-testid="attendance">
@@ -19,9 +21,16 @@ function Attendance({ id }: { id: string }) {
             <label>
               <input
                 type="checkbox"
-                checked={e.attended}
+                checked={pending[e.enrollerId] ?? e.attended}
                 data-testid={`attend-${e.loginId ?? e.enrollerId}`}
-                onChange={(ev) => set.mutate({ workshopId: id, enrollerId: e.enrollerId, attended: ev.target.checked })}
+                onChange={(ev) => {
+                  const attended = ev.target.checked;
+                  setPending({ ...pending, [e.enrollerId]: attended });
+                  set.mutate(
+                    { workshopId: id, enrollerId: e.enrollerId, attended },
+                    { onSettled: () => setPending(({ [e.enrollerId]: _done, ...rest }) => rest) },
+                  );
+                }}
               />{' '}
               {e.name} {e.loginId ? `(${e.loginId})` : ''} {!e.trained && <span className="badge untrained">{t('membership.enrollers.untrained')}</span>}
             </label>
