@@ -34,7 +34,8 @@ function memberCsv(n: number, booths: { id: string; code: string }[], loginOfBoo
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const out: string[] = ['Membership ID,नाम,Mobile,EPIC,लिंग,Booth,Enroller,Enrolled at,Mode'];
   for (let i = 0; i < n; i++) {
-    const phoneNo = rand() < 0.002 ? 9700000000 + Math.floor(rand() * 500) : 6000000000 + ((i * 7919) % 3_900_000_000);
+    // Offset by 3 from the demo members' own sequence (k × 7919), so that only the planted pool repeats numbers.
+    const phoneNo = rand() < 0.002 ? 9700000000 + Math.floor(rand() * 500) : 6000000000 + ((i * 7919 + 3) % 3_900_000_000);
     const phone = i % 10 === 0 ? `+91${phoneNo}` : i % 10 === 1 ? `0${phoneNo}` : String(phoneNo);
     const d = 1 + (i % 28);
     const h = 8 + (i % 11);
