@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/main/core';
 import { openDatabase } from '../../electron/main/db/connection';
-import { LATEST_SCHEMA_VERSION, migrate } from '../../electron/main/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from '../../electron/main/db/migrations';
 import { AppError } from '../../electron/main/services/AppError';
 
 const dirs: string[] = [];
@@ -62,5 +62,19 @@ describe('migrations', () => {
     const b = createCore({ dbPath: path, resourcesDir: 'resources', mode: 'web' });
     expect((b.db.prepare('SELECT count(*) AS n FROM org_units').get() as { n: number }).n).toBe(units);
     b.close();
+  });
+});
+
+describe('migration numbering with gaps', () => {
+  it('brings a version-2 database to 6 (3–5 are reserved elsewhere) and adds the sync tables', () => {
+    const db = new Database(':memory:');
+    for (const m of MIGRATIONS.filter((x) => x.version <= 2)) m.up(db);
+    db.pragma('user_version = 2');
+    db.prepare("INSERT INTO outbox (table_name, row_id, op, data, hlc) VALUES ('people', 'p1', 'upsert', '{}', 'h')").run();
+    expect(migrate(db)).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.prepare('SELECT fields, base_hlc FROM outbox').get()).toEqual({ fields: null, base_hlc: null });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('sync_device','sync_cursors','sync_conflicts','sync_rejections')").get()).toEqual({ n: 4 });
+    db.close();
   });
 });

@@ -35,7 +35,19 @@ function assertInTransaction(ctx: WriteContext): void {
 
 function record(ctx: WriteContext, table: SyncedTable, action: string, before: StoredRow | null, after: StoredRow) {
   const data = JSON.stringify(after);
-  appendOutbox(ctx.db, { tableName: table, rowId: after.id, op: after.deleted === 1 ? 'delete' : 'upsert', data, hlc: String(after.hlc) });
+  // The columns this change set: the server merges per column, so an edit of one field never
+  // overwrites another device's newer edit of a different one.
+  const cols = [...SYNCED_TABLES[table], 'deleted'];
+  const fields = before ? cols.filter((c) => (before[c] ?? null) !== (after[c] ?? null)) : cols;
+  appendOutbox(ctx.db, {
+    tableName: table,
+    rowId: after.id,
+    op: after.deleted === 1 ? 'delete' : 'upsert',
+    data,
+    hlc: String(after.hlc),
+    fields: JSON.stringify(fields),
+    baseHlc: before ? String(before.hlc) : null,
+  });
   appendChangeLog(ctx.db, {
     groupId: ctx.groupId,
     at: ctx.at,
