@@ -28,12 +28,13 @@ test('plan a leader-day from requests, then drag a visit into a double booking a
   const vf = page.getByTestId('venue-form');
   const map = vf.getByTestId('venue-pick-map');
   await expect(map.locator('path.leaflet-interactive').first()).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
   for (const [name, dx] of [
     ['E2E Ground A', 0],
     ['E2E Ground B', 12],
   ] as const) {
-    await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dx);
+    await map.click({ position: { x: box.width / 2 + dx, y: box.height / 2 + dx } });
     await expect(vf.getByTestId('venue-picked')).toContainText('AC');
     await vf.getByTestId('venue-name').fill(name);
     await vf.getByTestId('venue-capacity').fill('5000');
