@@ -33,6 +33,9 @@ describe('visit workspace shaping', () => {
     expect(blocks.get('2026-04-10')!.map((b) => b.visit.id)).toEqual(['a']);
     expect(blocks.get('2026-04-10')![0]).toMatchObject({ top: 4 * 60 * PX_PER_MIN, height: 60 * PX_PER_MIN, conflicted: false });
     expect(blocks.get('2026-04-11')![0].conflicted).toBe(true);
+    // Overlapping visits go to separate lanes so both stay visible.
+    const overlap = calendarBlocks({ ...p, visits: [visit('x'), visit('y', { startMin: 10 * 60 + 30 }), visit('z', { startMin: 12 * 60 })] }, 'L1', ['2026-04-10']);
+    expect(overlap.get('2026-04-10')!.map((b) => b.lane)).toEqual([0, 1, 0]);
   });
 
   it('a leader-day route: numbered stops, legs with travel time, sunrise and sunset at the first stop', () => {

@@ -69,7 +69,7 @@ export function Calendar({
                 className={`cal-visit status-${b.visit.status}${b.conflicted ? ' conflicted' : ''}${selected === b.visit.id ? ' selected' : ''}`}
                 data-testid="cal-visit"
                 data-visit-id={b.visit.id}
-                style={{ top: b.top, height: b.height }}
+                style={{ top: b.top, height: b.height, left: 3 + b.lane * 14, zIndex: 1 + b.lane }}
                 draggable={canEdit && (b.visit.status === 'proposed' || b.visit.status === 'confirmed')}
                 onDragStart={(e) => {
                   const rect = e.currentTarget.getBoundingClientRect();

@@ -374,12 +374,81 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
         <h3>
           {t('visits.records.venues')} ({formatNumber(plan.venues.length, lang)})
         </h3>
+        <div className="table-scroll records-list">
+          <table className="data-table small" data-testid="venues-table">
+            <thead>
+              <tr>
+                <th>{t('visits.fields.venue')}</th>
+                <th>{t('visits.fields.pc')}</th>
+                <th>{t('visits.fields.ac')}</th>
+                <th>{t('visits.fields.capacity')}</th>
+                <th>{t('visits.fields.helipad')}</th>
+                <th>{t('visits.fields.permission')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.venues.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    {displayName(v.nameEn, v.nameHi, lang)} {v.demo && <span className="badge">{t('demo.badge')}</span>}
+                  </td>
+                  <td className="num">{v.pcNo}</td>
+                  <td className="num">{v.acNo}</td>
+                  <td className="num">{formatNumber(v.capacity, lang)}</td>
+                  <td>{v.helipad ? '✓' : ''}</td>
+                  <td>
+                    {t(`visits.permission.${v.permission}`)}
+                    {v.permissionGrantedOn ? ` · ${formatDate(v.permissionGrantedOn, lang)}` : v.permissionAppliedOn ? ` · ${formatDate(v.permissionAppliedOn, lang)}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {plan.canEdit && <VenueForm plan={plan} geo={geo} meta={meta} />}
       </section>
       <section className="panel">
         <h3>
           {t('visits.records.requests')} ({formatNumber(plan.requests.length, lang)})
         </h3>
+        <div className="table-scroll records-list">
+          <table className="data-table small" data-testid="requests-table">
+            <thead>
+              <tr>
+                <th>{t('visits.fields.pc')}</th>
+                <th>{t('visits.fields.requestedBy')}</th>
+                <th>{t('visits.fields.leadersWanted')}</th>
+                <th>{t('visits.fields.priority')}</th>
+                <th>{t('visits.fields.date')}</th>
+                <th>{t('visits.fields.venue')}</th>
+                <th>{t('visits.fields.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.requests.map((r) => {
+                const venue = r.venueId ? plan.venues.find((v) => v.id === r.venueId) : null;
+                return (
+                  <tr key={r.id} data-testid="request-row">
+                    <td className="num">{r.pcNo}</td>
+                    <td>{r.requestedBy}</td>
+                    <td>
+                      {r.leaderIds
+                        .map((id) => plan.leaders.find((l) => l.id === id))
+                        .map((l) => (l ? displayName(l.nameEn, l.nameHi, lang) : ''))
+                        .join(', ')}
+                    </td>
+                    <td className="num">{r.priority}</td>
+                    <td>
+                      {formatDate(r.preferredFrom, lang)}–{formatDate(r.preferredTo, lang)}
+                    </td>
+                    <td>{venue ? displayName(venue.nameEn, venue.nameHi, lang) : r.areaAcNo ? `${t('visits.fields.ac')} ${r.areaAcNo}` : t('visits.records.wholePc')}</td>
+                    <td>{r.visitId ? t('visits.records.answered') : t('visits.records.open')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         {plan.canRequest && <RequestForm plan={plan} meta={meta} />}
       </section>
       <ScheduleEditor plan={plan} meta={meta} />

@@ -35,6 +35,8 @@ export interface CalendarBlock {
   top: number;
   height: number;
   conflicted: boolean;
+  /** 0 for the first of overlapping visits, 1 for the next…: the calendar shifts each lane so overlaps stay visible. */
+  lane: number;
 }
 
 /** Visits of one leader on these days, placed on the time axis; cancelled ones are left out. */
@@ -48,9 +50,14 @@ export function calendarBlocks(plan: PlanningData, leaderId: string, days: reado
     if (!list) continue;
     const start = Math.max(CAL_START_MIN, v.startMin);
     const end = Math.min(CAL_END_MIN, v.startMin + v.durationMin);
-    list.push({ visit: v, venue: venues.get(v.venueId), top: (start - CAL_START_MIN) * PX_PER_MIN, height: Math.max(18, (end - start) * PX_PER_MIN), conflicted: conflicted.has(v.id) });
+    list.push({ visit: v, venue: venues.get(v.venueId), top: (start - CAL_START_MIN) * PX_PER_MIN, height: Math.max(18, (end - start) * PX_PER_MIN), conflicted: conflicted.has(v.id), lane: 0 });
   }
-  for (const list of out.values()) list.sort((a, b) => a.visit.startMin - b.visit.startMin);
+  for (const list of out.values()) {
+    list.sort((a, b) => a.visit.startMin - b.visit.startMin || a.visit.id.localeCompare(b.visit.id));
+    list.forEach((b, i) => {
+      b.lane = list.slice(0, i).filter((x) => x.visit.startMin + x.visit.durationMin > b.visit.startMin).length;
+    });
+  }
   return out;
 }
 
