@@ -25,6 +25,17 @@ import { getRules, updateRule } from './services/rules';
 import { createUser, getSession, switchUser } from './services/session';
 import { SetupJobs } from './services/setup';
 import { getUnitDetail, searchUnitSummaries, setUnitHindiName } from './services/units';
+import {
+  createVisit,
+  getPlanningData,
+  saveLeader,
+  saveRequest,
+  saveVenue,
+  setPlanningSettings,
+  setPollDate,
+  suggestVisits,
+  updateVisit,
+} from './services/visits';
 
 export interface CoreOptions {
   /** Path of the SQLite file; created and migrated when missing. ':memory:' in tests. */
@@ -142,6 +153,15 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
       const user = requireUser(ctx);
       return commitImport(db, clock, user.id, input.kind, input.text, nowIso(ctx));
     },
+    'visits.plan': () => getPlanningData(ctx),
+    'visits.saveLeader': (input) => saveLeader(ctx, input),
+    'visits.saveVenue': (input) => saveVenue(ctx, input),
+    'visits.saveRequest': (input) => saveRequest(ctx, input),
+    'visits.create': (input) => createVisit(ctx, input),
+    'visits.update': (input) => updateVisit(ctx, input),
+    'visits.suggest': () => suggestVisits(ctx),
+    'visits.setPollDate': (input) => setPollDate(ctx, input),
+    'visits.setSettings': (input) => setPlanningSettings(ctx, input),
     'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),
   };
 

@@ -30,6 +30,15 @@ export const CALL_NAME_LIST = [
   'dashboard.get',
   'import.preview',
   'import.commit',
+  'visits.plan',
+  'visits.saveLeader',
+  'visits.saveVenue',
+  'visits.saveRequest',
+  'visits.create',
+  'visits.update',
+  'visits.suggest',
+  'visits.setPollDate',
+  'visits.setSettings',
   'export.csv',
 ] as const satisfies readonly CallName[];
 

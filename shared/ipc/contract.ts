@@ -8,6 +8,8 @@ import {
   UNIT_LEVELS,
   USER_ROLES,
 } from '../domain/types';
+import { LEADER_TIERS, TERRAINS, TRAVEL_MODES, VISIT_STATUSES } from '../domain/visits/types';
+import type { PlanningSettings } from '../domain/visits/types';
 import type {
   AppInfo,
   ChangeSummary,
@@ -20,6 +22,13 @@ import type {
   ImportCommitResult,
   ImportPreview,
   JobStatus,
+  LeaderView,
+  PlanningData,
+  PollDateView,
+  RequestView,
+  SuggestionsView,
+  VenueView,
+  Visit,
   MetaLists,
   PersonMatch,
   SessionState,
@@ -59,6 +68,67 @@ const newPersonSchema = z
   })
   .strict()
   .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
+const minuteOfDay = z.number().int().min(0).max(24 * 60);
+const windowSchema = z
+  .object({ from: isoDate, to: isoDate, dayStartMin: minuteOfDay, dayEndMin: minuteOfDay })
+  .strict()
+  .refine((w) => w.from <= w.to, { message: 'The window ends before it starts', path: ['to'] })
+  .refine((w) => w.dayStartMin < w.dayEndMin, { message: 'The day ends before it starts', path: ['dayEndMin'] });
+
+export const leaderInputSchema = z
+  .object({
+    id: id.optional(),
+    nameEn: text(120).min(1, 'Enter the leader’s name'),
+    nameHi: text(120).optional(),
+    tier: z.enum(LEADER_TIERS),
+    baseName: text(120).min(1, 'Enter the base (airport or city)'),
+    baseLat: z.number().min(-90).max(90),
+    baseLon: z.number().min(-180).max(180),
+    availability: z.array(windowSchema).max(50),
+    helicopter: z.object({ cruiseKmh: z.number().min(50).max(400), turnaroundMin: z.number().int().min(0).max(240) }).strict().nullable(),
+    road: z.object({ plainsKmh: z.number().min(5).max(120), hillsKmh: z.number().min(5).max(120) }).strict(),
+    maxEventsPerDay: z.number().int().min(1).max(12),
+    minGapMin: z.number().int().min(0).max(600),
+  })
+  .strict();
+
+export const venueInputSchema = z
+  .object({
+    id: id.optional(),
+    nameEn: text(160).min(1, 'Enter the venue’s name'),
+    nameHi: text(160).optional(),
+    lat: z.number().min(21).max(26),
+    lon: z.number().min(83).max(88.5),
+    acNo: z.number().int().min(1).max(81),
+    capacity: z.number().int().min(0).max(2_000_000),
+    helipad: z.boolean(),
+    terrain: z.enum(TERRAINS),
+    permission: z.enum(['not_applied', 'applied', 'granted', 'refused']),
+    permissionAppliedOn: isoDate.nullable(),
+    permissionGrantedOn: isoDate.nullable(),
+    authorityLeadDays: z.number().int().min(0).max(120).nullable(),
+  })
+  .strict();
+
+export const requestInputSchema = z
+  .object({
+    id: id.optional(),
+    pcNo: z.number().int().min(1).max(99),
+    leaderIds: z.array(id).min(1, 'Choose at least one leader').max(20),
+    priority: z.number().int().min(1).max(5),
+    preferredFrom: isoDate,
+    preferredTo: isoDate,
+    venueId: id.nullable(),
+    areaAcNo: z.number().int().min(1).max(81).nullable(),
+    durationMin: z.number().int().min(15).max(600),
+    requestedBy: text(120).min(1, 'Enter who asked'),
+    note: text(500).nullable(),
+    status: z.enum(['open', 'withdrawn']).default('open'),
+  })
+  .strict()
+  .refine((r) => r.preferredFrom <= r.preferredTo, { message: 'The preferred dates end before they start', path: ['preferredTo'] });
 
 /**
  * The one contract between the renderer and the main-process services. The preload, the IPC handlers,
@@ -172,6 +242,56 @@ export const contract = {
     z.object({ kind: importKindSchema, fileName: text(260), text: z.string().max(50_000_000) }).strict(),
     returns<ImportCommitResult>(),
   ),
+  /** The scheduler workspace: every record, the conflicts and the coverage, in one answer. */
+  'visits.plan': call(empty, returns<PlanningData>()),
+  'visits.saveLeader': call(leaderInputSchema, returns<LeaderView>()),
+  'visits.saveVenue': call(venueInputSchema, returns<VenueView>()),
+  'visits.saveRequest': call(requestInputSchema, returns<RequestView>()),
+  'visits.create': call(
+    z
+      .object({
+        leaderId: id,
+        venueId: id,
+        requestId: id.nullable().default(null),
+        date: isoDate,
+        startMin: minuteOfDay,
+        durationMin: z.number().int().min(15).max(600),
+      })
+      .strict(),
+    returns<Visit>(),
+  ),
+  'visits.update': call(
+    z
+      .object({
+        id,
+        leaderId: id.optional(),
+        venueId: id.optional(),
+        date: isoDate.optional(),
+        startMin: minuteOfDay.optional(),
+        durationMin: z.number().int().min(15).max(600).optional(),
+        status: z.enum(VISIT_STATUSES).optional(),
+        legOverrideMin: z.number().int().min(0).max(1440).nullable().optional(),
+        legModeOverride: z.enum(TRAVEL_MODES).nullable().optional(),
+      })
+      .strict(),
+    returns<Visit>(),
+  ),
+  'visits.suggest': call(empty, returns<SuggestionsView>()),
+  'visits.setPollDate': call(
+    z.object({ pcNo: z.number().int().min(1).max(99), phase: z.number().int().min(1).max(9), pollDate: isoDate }).strict(),
+    returns<PollDateView>(),
+  ),
+  'visits.setSettings': call(
+    z
+      .object({
+        permissionLeadDays: z.number().int().min(0).max(120),
+        roadFactor: z.number().min(1).max(3),
+        bigRallyCapacity: z.number().int().min(100).max(2_000_000),
+      })
+      .strict(),
+    returns<PlanningSettings>(),
+  ),
+
   'export.csv': call(
     z
       .object({

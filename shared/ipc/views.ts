@@ -13,7 +13,13 @@ import type {
   User,
 } from '../domain/types';
 
+import type { Conflict } from '../domain/visits/conflicts';
+import type { CoverageRow } from '../domain/visits/coverage';
+import type { Suggestion, Unmet } from '../domain/visits/suggest';
+import type { Leader, PlanningSettings, PollDate, Venue, Visit, VisitRequest } from '../domain/visits/types';
+
 export type { CommitteeKind, CompletenessRule, User } from '../domain/types';
+export type { Conflict, CoverageRow, Suggestion, Unmet, Visit };
 
 export interface AppInfo {
   version: string;
@@ -239,4 +245,47 @@ export interface ExportResult {
   fileName: string;
   text: string;
   rows: number;
+}
+
+// ── Leader visits (issue 6) ──────────────────────────────────────────────────────────────────────
+
+export interface LeaderView extends Leader {
+  demo: boolean;
+}
+
+export interface VenueView extends Venue {
+  districtCode: string | null;
+  demo: boolean;
+}
+
+export interface RequestView extends VisitRequest {
+  status: 'open' | 'withdrawn';
+  /** The live visit that answers it, if any. */
+  visitId: string | null;
+}
+
+export interface PollDateView extends PollDate {
+  id: string;
+}
+
+/** Everything the scheduler workspace draws; leg and sun shaping for a leader-day is done from it by pure functions. */
+export interface PlanningData {
+  today: string;
+  canEdit: boolean;
+  canRequest: boolean;
+  settings: PlanningSettings;
+  leaders: LeaderView[];
+  venues: VenueView[];
+  requests: RequestView[];
+  visits: Visit[];
+  pollDates: PollDateView[];
+  conflicts: Conflict[];
+  coverage: CoverageRow[];
+}
+
+export interface SuggestionsView {
+  suggestions: Suggestion[];
+  unmet: Unmet[];
+  value: number;
+  ms: number;
 }

@@ -66,6 +66,39 @@ describe('every call goes through the dispatcher', () => {
     const exported = await handled('export.csv', { kind: 'units', pcNo: 6 });
     if (exported.ok) expect(JSON.stringify(exported.value)).not.toMatch(/\d{10}/);
 
+    const leader = await ok('visits.saveLeader', {
+      nameEn: 'L',
+      tier: 'national',
+      baseName: 'Ranchi',
+      baseLat: 23.3,
+      baseLon: 85.3,
+      availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 540, dayEndMin: 1080 }],
+      helicopter: null,
+      road: { plainsKmh: 50, hillsKmh: 35 },
+      maxEventsPerDay: 3,
+      minGapMin: 15,
+    });
+    const venue = await ok('visits.saveVenue', {
+      nameEn: 'Ground',
+      lat: 23.78,
+      lon: 85.95,
+      acNo: 35,
+      capacity: 5000,
+      helipad: false,
+      terrain: 'plains',
+      permission: 'not_applied',
+      permissionAppliedOn: null,
+      permissionGrantedOn: null,
+      authorityLeadDays: null,
+    });
+    await ok('visits.saveRequest', { pcNo: 6, leaderIds: [leader.id], priority: 3, preferredFrom: '2026-04-02', preferredTo: '2026-04-03', venueId: venue.id, areaAcNo: null, durationMin: 60, requestedBy: 'x', note: null });
+    const visit = await ok('visits.create', { leaderId: leader.id, venueId: venue.id, date: '2026-04-02', startMin: 600, durationMin: 60 });
+    await ok('visits.update', { id: visit.id, startMin: 660 });
+    await ok('visits.suggest', {});
+    await ok('visits.setPollDate', { pcNo: 6, phase: 1, pollDate: '2026-05-01' });
+    await ok('visits.setSettings', { permissionLeadDays: 10, roadFactor: 1.3, bigRallyCapacity: 8000 });
+    await ok('visits.plan', {});
+
     expect([...seen].sort()).toEqual([...CALL_NAMES].sort());
 
     // invalid payloads never reach a service

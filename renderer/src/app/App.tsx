@@ -8,6 +8,8 @@ import { RulesPage } from '../features/rules/RulesPage';
 import { FirstStart } from '../features/session/FirstStart';
 import { UnitPage } from '../features/units/UnitPage';
 import { UnitSearchPage } from '../features/units/UnitSearchPage';
+import { ItineraryPage } from '../features/visits/ItineraryPage';
+import { VisitsPage } from '../features/visits/VisitsPage';
 import { ChangeBannerProvider } from './ChangeBanner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorText } from './ErrorText';
@@ -32,6 +34,10 @@ function Screen({ route }: { route: Route }) {
       return <RulesPage />;
     case 'about':
       return <AboutPage />;
+    case 'visits':
+      return <VisitsPage tab={route.tab} />;
+    case 'itinerary':
+      return <ItineraryPage leaderId={route.leaderId} date={route.date} />;
     default:
       return (
         <div className="panel">

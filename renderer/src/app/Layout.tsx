@@ -8,6 +8,7 @@ import type { Route } from './route';
 const NAV = [
   { name: 'dashboard', href: '#/dashboard', label: 'nav.dashboard' },
   { name: 'units', href: '#/units', label: 'nav.units' },
+  { name: 'visits', href: '#/visits/plan', label: 'nav.visits' },
   { name: 'import', href: '#/import', label: 'nav.import' },
   { name: 'rules', href: '#/rules', label: 'nav.rules' },
   { name: 'about', href: '#/about', label: 'nav.about' },
@@ -16,6 +17,7 @@ const NAV = [
 function activeNav(route: Route): string {
   if (route.name === 'unit') return 'units';
   if (route.name === 'report') return 'dashboard';
+  if (route.name === 'itinerary') return 'visits';
   return route.name;
 }
 

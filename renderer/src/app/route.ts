@@ -8,6 +8,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'rules' }
   | { name: 'about' }
+  | { name: 'visits'; tab: 'plan' | 'coverage' | 'records' }
+  | { name: 'itinerary'; leaderId: string; date: string }
   | { name: 'notFound'; hash: string };
 
 /** Hash routes keep deep links working in both Electron (file://) and the web host without a router package. */
@@ -33,6 +35,12 @@ export function parseRoute(hash: string): Route {
       return { name: 'rules' };
     case 'about':
       return { name: 'about' };
+    case 'visits': {
+      const tab = parts[1] || 'plan';
+      return tab === 'plan' || tab === 'coverage' || tab === 'records' ? { name: 'visits', tab } : { name: 'notFound', hash };
+    }
+    case 'itinerary':
+      return parts[1] && /^\d{4}-\d{2}-\d{2}$/.test(parts[2] ?? '') ? { name: 'itinerary', leaderId: parts[1], date: parts[2] } : { name: 'notFound', hash };
     default:
       return { name: 'notFound', hash };
   }
@@ -44,6 +52,10 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/unit/${encodeURIComponent(route.id)}`;
     case 'report':
       return `#/report/${route.pc}`;
+    case 'visits':
+      return `#/visits/${route.tab}`;
+    case 'itinerary':
+      return `#/itinerary/${encodeURIComponent(route.leaderId)}/${route.date}`;
     default:
       return `#/${route.name}`;
   }
