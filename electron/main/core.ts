@@ -16,6 +16,17 @@ import {
 } from './services/committees';
 import { nowIso, requireUser, type ServiceContext } from './services/context';
 import { getDashboard } from './services/dashboard';
+import { createMeeting, getCompliance, getDirectiveDetail, getMeetings, markDirectiveDone } from './services/directives';
+import {
+  commitSpeakersImport,
+  exportRoster,
+  listOffices,
+  previewSpeakersImport,
+  removeSpeaker,
+  saveSpeaker,
+  searchSpeakers,
+  setOffice,
+} from './services/rosters';
 import { lastChange, undoLast } from './services/history';
 import { getAppInfo, getGeoLayers, getMetaLists, readAppVersion } from './services/meta';
 import { commitImport, previewImport } from './services/import/importCsv';
@@ -143,6 +154,21 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
       return commitImport(db, clock, user.id, input.kind, input.text, nowIso(ctx));
     },
     'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),
+
+    'offices.list': (input) => listOffices(ctx, input),
+    'offices.set': (input) => setOffice(ctx, input),
+    'speakers.list': (input) => searchSpeakers(ctx, input),
+    'speakers.save': (input) => saveSpeaker(ctx, input),
+    'speakers.remove': (input) => removeSpeaker(ctx, input),
+    'rosters.importPreview': (input) => previewSpeakersImport(ctx, input.text),
+    'rosters.importCommit': (input) => commitSpeakersImport(ctx, input.text),
+    'rosters.export': (input) => exportRoster(ctx, input.roster),
+
+    'meetings.list': () => getMeetings(ctx),
+    'meetings.create': (input) => createMeeting(ctx, input),
+    'directives.get': (input) => getDirectiveDetail(ctx, input),
+    'directives.mark': (input) => markDirectiveDone(ctx, input),
+    'compliance.get': (input) => getCompliance(ctx, input),
   };
 
   return {

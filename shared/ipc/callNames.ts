@@ -31,6 +31,19 @@ export const CALL_NAME_LIST = [
   'import.preview',
   'import.commit',
   'export.csv',
+  'offices.list',
+  'offices.set',
+  'speakers.list',
+  'speakers.save',
+  'speakers.remove',
+  'rosters.importPreview',
+  'rosters.importCommit',
+  'rosters.export',
+  'meetings.list',
+  'meetings.create',
+  'directives.get',
+  'directives.mark',
+  'compliance.get',
 ] as const satisfies readonly CallName[];
 
 export const IPC_CHANNEL_PREFIX = 'api:';

@@ -34,6 +34,22 @@ export const SYNCED_TABLES = {
   ],
   people: ['name_en', 'name_hi', 'phone', 'voter_id', 'ac_no', 'district_code'],
   appointments: ['committee_id', 'person_id', 'role', 'ac_no', 'district_code'],
+  party_offices: ['block_id', 'has_office', 'address', 'lat', 'lon', 'tenure', 'opened_on', 'ac_no', 'district_code'],
+  speakers: ['name_en', 'name_hi', 'phone', 'languages', 'topics', 'level', 'unit_id', 'availability', 'rating', 'ac_no', 'district_code'],
+  meetings: ['held_on', 'level', 'unit_id', 'chair', 'mode', 'attendees', 'agenda', 'minutes', 'ac_no', 'district_code'],
+  directives: [
+    'meeting_id',
+    'text_en',
+    'text_hi',
+    'target_level',
+    'target_unit_ids',
+    'deadline_date',
+    'deadline_days',
+    'done_rule',
+    'ac_no',
+    'district_code',
+  ],
+  directive_marks: ['directive_id', 'unit_id', 'done_on', 'note', 'ac_no', 'district_code'],
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -2,6 +2,7 @@ import { AppError } from '../../services/AppError';
 import type { Db } from '../connection';
 import * as m001 from './001_initial';
 import * as m002 from './002_dashboard_indexes';
+import * as m003 from './003_rosters_directives';
 
 interface Migration {
   version: number;
@@ -13,6 +14,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'dashboard_indexes', up: m002.up },
+  { version: 3, name: 'rosters_directives', up: m003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
