@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../electron/main/services/demo/generateDemo';
 import { getUnitByCode } from '../../electron/main/db/repositories/orgUnits';
 import { failsWith, makeCore, withUser, type TestCore } from './helpers';
 
@@ -161,4 +162,26 @@ describe('speakers roster', () => {
     expect(exported.rows).toBe(2);
     expect(exported.text).toContain('9876543210');
   });
+});
+
+describe('demo data', () => {
+  it('seeds the standing directives, party offices and speakers, with compliance in every state', async () => {
+    const core = makeCore();
+    const admin = await withUser(core, 'state_admin');
+    await generateDemo({ db: core.db, clock: core.clock, userId: admin.id, seed: 7, now: core.clockAt.t, scale: 0.02, resourcesDir: 'resources' });
+    const meetings = await core.call('meetings.list', {});
+    const review = meetings.find((m) => m.level === 'state');
+    expect(review?.directives.map((d) => d.doneRule).sort()).toEqual(
+      ['manual', 'manual', 'manual', 'manual', 'manual', 'manual', 'media_committee', 'meeting_held', 'party_office'].sort(),
+    );
+    const offices = await core.call('offices.list', {});
+    expect(offices.withOffice).toBeGreaterThan(0);
+    expect(offices.withOffice).toBeLessThan(offices.total);
+    expect((await core.call('speakers.list', {})).length).toBe(40);
+    const compliance = await core.call('compliance.get', { scope: { type: 'state' } });
+    expect(compliance.totals.done).toBeGreaterThan(0);
+    expect(compliance.totals.overdue).toBeGreaterThan(0);
+    expect(compliance.totals.pending).toBeGreaterThan(0);
+    expect(compliance.byPc.filter((p) => p.pct !== null)).toHaveLength(14);
+  }, 60_000);
 });

@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
+import { CompliancePage } from '../features/compliance/CompliancePage';
+import { ProgressReportPage } from '../features/compliance/ProgressReportPage';
+import { ReviewPage } from '../features/compliance/ReviewPage';
+import { DirectivesPage } from '../features/directives/DirectivesPage';
+import { OfficesPage } from '../features/offices/OfficesPage';
+import { SpeakersPage } from '../features/speakers/SpeakersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/importExport/ImportExportPage';
 import { useAppInfo, useSession } from '../features/meta/queries';
@@ -32,6 +38,18 @@ function Screen({ route }: { route: Route }) {
       return <RulesPage />;
     case 'about':
       return <AboutPage />;
+    case 'offices':
+      return <OfficesPage />;
+    case 'speakers':
+      return <SpeakersPage />;
+    case 'directives':
+      return <DirectivesPage directiveId={route.id} />;
+    case 'compliance':
+      return <CompliancePage />;
+    case 'progress':
+      return <ProgressReportPage pcNo={route.pc} />;
+    case 'review':
+      return <ReviewPage index={route.index} />;
     default:
       return (
         <div className="panel">

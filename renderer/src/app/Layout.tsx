@@ -8,6 +8,10 @@ import type { Route } from './route';
 const NAV = [
   { name: 'dashboard', href: '#/dashboard', label: 'nav.dashboard' },
   { name: 'units', href: '#/units', label: 'nav.units' },
+  { name: 'compliance', href: '#/compliance', label: 'nav.compliance' },
+  { name: 'directives', href: '#/directives', label: 'nav.directives' },
+  { name: 'offices', href: '#/offices', label: 'nav.offices' },
+  { name: 'speakers', href: '#/speakers', label: 'nav.speakers' },
   { name: 'import', href: '#/import', label: 'nav.import' },
   { name: 'rules', href: '#/rules', label: 'nav.rules' },
   { name: 'about', href: '#/about', label: 'nav.about' },
@@ -16,6 +20,7 @@ const NAV = [
 function activeNav(route: Route): string {
   if (route.name === 'unit') return 'units';
   if (route.name === 'report') return 'dashboard';
+  if (route.name === 'progress' || route.name === 'review') return 'compliance';
   return route.name;
 }
 

@@ -8,6 +8,12 @@ export type Route =
   | { name: 'import' }
   | { name: 'rules' }
   | { name: 'about' }
+  | { name: 'offices' }
+  | { name: 'speakers' }
+  | { name: 'directives'; id: string | null }
+  | { name: 'compliance' }
+  | { name: 'progress'; pc: number }
+  | { name: 'review'; index: number }
   | { name: 'notFound'; hash: string };
 
 /** Hash routes keep deep links working in both Electron (file://) and the web host without a router package. */
@@ -33,6 +39,22 @@ export function parseRoute(hash: string): Route {
       return { name: 'rules' };
     case 'about':
       return { name: 'about' };
+    case 'offices':
+      return { name: 'offices' };
+    case 'speakers':
+      return { name: 'speakers' };
+    case 'directives':
+      return { name: 'directives', id: parts[1] || null };
+    case 'compliance':
+      return { name: 'compliance' };
+    case 'progress': {
+      const pc = Number(parts[1]);
+      return Number.isInteger(pc) && pc > 0 ? { name: 'progress', pc } : { name: 'notFound', hash };
+    }
+    case 'review': {
+      const index = parts[1] ? Number(parts[1]) : 0;
+      return Number.isInteger(index) && index >= 0 ? { name: 'review', index } : { name: 'notFound', hash };
+    }
     default:
       return { name: 'notFound', hash };
   }
@@ -44,6 +66,12 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/unit/${encodeURIComponent(route.id)}`;
     case 'report':
       return `#/report/${route.pc}`;
+    case 'directives':
+      return route.id ? `#/directives/${encodeURIComponent(route.id)}` : '#/directives';
+    case 'progress':
+      return `#/progress/${route.pc}`;
+    case 'review':
+      return `#/review/${route.index}`;
     default:
       return `#/${route.name}`;
   }

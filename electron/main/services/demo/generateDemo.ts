@@ -12,6 +12,7 @@ import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../
 import { AppError } from '../AppError';
 import { BUILTIN_KINDS } from '../reference/loadReference';
 import { pointInArea, toArea, type Area } from './geometry';
+import { seedDirectivesDemo } from './seedDirectives';
 import { BOOTH_PLACES, FEMALE_FIRST, FEMALE_SURNAMES, MALE_FIRST, SURNAMES, type NamePair } from './names';
 
 export interface GenerateDemoOptions {
@@ -527,6 +528,14 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
       upsertRow(ctx, 'committees', c.id, changes, 'committee.status');
       await maybeYield(0.9 + (0.09 * i) / planned.length, 'people');
     }
+
+    // Rosters and the standing directives: their own random stream, so the committees above stay as they were.
+    seedDirectivesDemo(
+      beginChange(db, clock, userId, new Date(now).toISOString()),
+      mulberry32(seed ^ 0xd1ec7),
+      now,
+      new Map([...blockInfo.values()].map((b) => [b.id, { acNo: b.acNo, districtCode: b.districtCode }])),
+    );
 
     setMeta(db, 'demo', JSON.stringify({ seed, generatedAt: new Date(now).toISOString() }));
     db.exec('COMMIT');
