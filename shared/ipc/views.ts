@@ -369,9 +369,9 @@ export interface ComplianceData {
   scope: { type: 'state' } | { type: 'pc'; pcNo: number } | { type: 'district'; districtCode: string };
   today: string;
   totals: ComplianceCounts;
-  /** Per Lok Sabha and per district, shaped like the completeness figures so the same map draws them. */
-  byPc: AreaFigure[];
-  byDistrict: AreaFigure[];
+  /** Per Lok Sabha and per district, shaped like the completeness figures so the same map draws them (+ overdue for the tooltip). */
+  byPc: (AreaFigure & { overdue: number })[];
+  byDistrict: (AreaFigure & { overdue: number })[];
   directives: DirectiveView[];
   overdue: ComplianceItem[];
   dueSoon: ComplianceItem[];

@@ -358,7 +358,7 @@ export function getCompliance(ctx: ServiceContext, input: { scope: ComplianceSco
   }
   const scoped = all.filter((x) => inScope(x.unit));
 
-  const areas = (level: 'pc' | 'district'): AreaFigure[] =>
+  const areas = (level: 'pc' | 'district'): (AreaFigure & { overdue: number })[] =>
     unitsOfLevel(ctx.db, level).map((area) => {
       const mine = all.filter((x) => (level === 'pc' ? x.unit.pcNo === area.pcNo : x.unit.districtCode === area.districtCode));
       const c = countOf(mine.map((x) => x.status));
@@ -372,6 +372,7 @@ export function getCompliance(ctx: ServiceContext, input: { scope: ComplianceSco
         verified: c.done,
         done: c.done,
         pct: c.pct,
+        overdue: c.overdue,
       };
     });
 

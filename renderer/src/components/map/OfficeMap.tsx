@@ -47,7 +47,9 @@ export function OfficeMap({
               key={`hq-${p.blockId}`}
               center={p.hq}
               radius={p.selected ? 7 : 4}
-              pathOptions={{ className: `block-hq ${p.hasOffice ? 'hq-with-office' : 'hq-without-office'}`, color: p.hasOffice ? '#1b7f3b' : '#c0392b', weight: p.selected ? 3 : 1.5, fillColor: '#ffffff', fillOpacity: 1 }}
+              // className goes in the constructor options: react-leaflet applies pathOptions with setStyle, which ignores it.
+              className={`block-hq ${p.hasOffice ? 'hq-with-office' : 'hq-without-office'}`}
+              pathOptions={{ color: p.hasOffice ? '#1b7f3b' : '#c0392b', weight: p.selected ? 3 : 1.5, fillColor: '#ffffff', fillOpacity: 1 }}
               eventHandlers={{ click: () => onSelect(p.blockId) }}
             >
               <Tooltip>{`${p.name} · ${labels.hq}`}</Tooltip>
@@ -56,13 +58,13 @@ export function OfficeMap({
         )}
         {points.map((p) =>
           p.office ? (
-            <CircleMarker key={`office-${p.blockId}`} center={p.office} radius={3} pathOptions={{ className: 'party-office', color: '#1b4f8a', fillColor: '#1b4f8a', fillOpacity: 1 }}>
+            <CircleMarker key={`office-${p.blockId}`} center={p.office} radius={3} className="party-office" pathOptions={{ color: '#1b4f8a', fillColor: '#1b4f8a', fillOpacity: 1 }}>
               <Tooltip>{`${p.name} · ${labels.office}`}</Tooltip>
             </CircleMarker>
           ) : null,
         )}
         {picked && (
-          <CircleMarker center={picked} radius={6} pathOptions={{ className: 'picked-location', color: '#e67e22', fillColor: '#e67e22', fillOpacity: 0.8 }}>
+          <CircleMarker center={picked} radius={6} className="picked-location" pathOptions={{ color: '#e67e22', fillColor: '#e67e22', fillOpacity: 0.8 }}>
             <Tooltip>{labels.picked}</Tooltip>
           </CircleMarker>
         )}

@@ -90,7 +90,12 @@ export function CompliancePage() {
               labels={{
                 noData: t('common.noData'),
                 legendTitle: t('compliance.legend'),
-                figureLine: (f: AreaFigure) => t('compliance.figureLine', { done: formatNumber(f.done, lang), total: formatNumber(f.expected, lang) }),
+                figureLine: (f: AreaFigure) =>
+                  t('compliance.figureLine', {
+                    done: formatNumber(f.done, lang),
+                    total: formatNumber(f.expected, lang),
+                    overdue: formatNumber(figures.find((x) => x.featureId === f.featureId)?.overdue ?? 0, lang),
+                  }),
                 blockHq: t('map.blockHq'),
               }}
               onAreaClick={(unitId) => {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../../shared/ipc/contract';
 import { useCall } from '../../app/ApiContext';
 import { complianceKeys } from '../compliance/queries';
+import { meetingKeys } from '../directives/queries';
 
 export const officeKeys = {
   all: ['offices'] as const,
@@ -18,8 +19,14 @@ export function useSetOffice() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: CallInput<'offices.set'>) => call('offices.set', input),
-    // An office can complete a "party office in this block" directive.
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: officeKeys.all }), qc.invalidateQueries({ queryKey: complianceKeys.all })]),
+    // An office can complete a "party office in this block" directive: every view of directive status is stale.
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: officeKeys.all }),
+        qc.invalidateQueries({ queryKey: complianceKeys.all }),
+        qc.invalidateQueries({ queryKey: meetingKeys.all }),
+        qc.invalidateQueries({ queryKey: ['directive'] }),
+      ]),
   });
 }
 
