@@ -18,7 +18,13 @@ import { nowIso, requireUser, type ServiceContext } from './services/context';
 import { getDashboard } from './services/dashboard';
 import { createMeeting, getCompliance, getDirectiveDetail, getMeetings, markDirectiveDone } from './services/directives';
 import {
+  addTeamMember,
+  addWhatsappGroup,
   commitSpeakersImport,
+  listControlRooms,
+  listTeam,
+  listWhatsapp,
+  setControlRoom,
   exportRoster,
   listOffices,
   previewSpeakersImport,
@@ -163,6 +169,12 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'rosters.importPreview': (input) => previewSpeakersImport(ctx, input.text),
     'rosters.importCommit': (input) => commitSpeakersImport(ctx, input.text),
     'rosters.export': (input) => exportRoster(ctx, input.roster),
+    'teams.list': (input) => listTeam(ctx, input),
+    'teams.add': (input) => addTeamMember(ctx, input),
+    'whatsapp.list': (input) => listWhatsapp(ctx, input),
+    'whatsapp.add': (input) => addWhatsappGroup(ctx, input),
+    'controlRooms.list': () => listControlRooms(ctx),
+    'controlRooms.set': (input) => setControlRoom(ctx, input),
 
     'meetings.list': () => getMeetings(ctx),
     'meetings.create': (input) => createMeeting(ctx, input),

@@ -17,6 +17,9 @@ import type {
   PartyOfficeList,
   PartyOfficeRow,
   SpeakerView,
+  TeamMemberView,
+  WhatsappGroupView,
+  ControlRoomRow,
   ChangeSummary,
   CommitteeKind,
   CommitteeView,
@@ -66,7 +69,7 @@ export const complianceScopeSchema = z.union([
   z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
   z.object({ type: z.literal('district'), districtCode: text(10).min(1) }).strict(),
 ]);
-export const rosterKindSchema = z.enum(['speakers', 'offices']);
+export const rosterKindSchema = z.enum(['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms']);
 const directiveInputSchema = z
   .object({
     textEn: text(1000).optional(),
@@ -265,6 +268,51 @@ export const contract = {
   'rosters.importCommit': call(
     z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
     returns<ImportCommitResult>(),
+  ),
+  'teams.list': call(z.object({ team: z.enum(['media', 'social_media']).optional(), q: text(80).default('') }).strict(), returns<TeamMemberView[]>()),
+  'teams.add': call(
+    z
+      .object({
+        team: z.enum(['media', 'social_media']),
+        unitId: id,
+        nameEn: text(120).optional(),
+        nameHi: text(120).optional(),
+        role: text(80).optional(),
+        phone: text(20).optional(),
+        handles: z.record(text(30).min(1), text(120).min(1)).default({}),
+      })
+      .strict()
+      .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] }),
+    returns<TeamMemberView>(),
+  ),
+  'whatsapp.list': call(z.object({ q: text(80).default(''), level: z.enum(UNIT_LEVELS).optional() }).strict(), returns<WhatsappGroupView[]>()),
+  'whatsapp.add': call(
+    z
+      .object({
+        name: text(120).min(1, 'Enter the group name'),
+        unitId: id,
+        purpose: text(300).optional(),
+        admins: z.array(text(120).min(1)).max(20).default([]),
+        memberCount: z.number().int().min(0).max(5000).optional(),
+        inviteLink: z.string().trim().max(200).regex(/^https:\/\/chat\.whatsapp\.com\//, 'An invite link starts with https://chat.whatsapp.com/').optional(),
+        lastUpdate: isoDate.optional(),
+      })
+      .strict(),
+    returns<WhatsappGroupView>(),
+  ),
+  'controlRooms.list': call(empty, returns<ControlRoomRow[]>()),
+  'controlRooms.set': call(
+    z
+      .object({
+        pcUnitId: id,
+        setUp: z.boolean(),
+        address: text(300).optional(),
+        openedOn: isoDate.optional(),
+        staff: z.array(z.object({ name: text(120).min(1), role: text(80), shift: text(40) }).strict()).max(50).default([]),
+        phoneLines: z.array(text(20).min(1)).max(10).default([]),
+      })
+      .strict(),
+    returns<ControlRoomRow>(),
   ),
   'rosters.export': call(z.object({ roster: rosterKindSchema }).strict(), returns<ExportResult>()),
 

@@ -376,3 +376,44 @@ export interface ComplianceData {
   overdue: ComplianceItem[];
   dueSoon: ComplianceItem[];
 }
+
+export interface TeamMemberView {
+  id: string;
+  team: 'media' | 'social_media';
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  nameEn: string | null;
+  nameHi: string | null;
+  role: string | null;
+  phoneMasked: string | null;
+  /** platform → handle, e.g. { "x": "@bjp_ranchi" }. */
+  handles: Record<string, string>;
+}
+
+export interface WhatsappGroupView {
+  id: string;
+  name: string;
+  level: string;
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  purpose: string | null;
+  admins: string[];
+  memberCount: number | null;
+  inviteLink: string | null;
+  lastUpdate: string | null;
+}
+
+export interface ControlRoomRow {
+  pcUnitId: string;
+  pcNo: number | null;
+  nameEn: string;
+  nameHi: string | null;
+  setUp: boolean;
+  address: string | null;
+  openedOn: string | null;
+  staff: { name: string; role: string; shift: string }[];
+  /** Masked like every phone number. */
+  phoneLinesMasked: string[];
+}

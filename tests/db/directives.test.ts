@@ -185,3 +185,30 @@ describe('demo data', () => {
     expect(compliance.byPc.filter((p) => p.pct !== null)).toHaveLength(14);
   }, 60_000);
 });
+
+describe('media teams, WhatsApp groups and control rooms', () => {
+  it('keep their rows with masked phones, and export them', async () => {
+    const core = makeCore();
+    await withUser(core);
+    const pc = unitId(core, 'PC-6');
+    const member = await core.call('teams.add', { team: 'social_media', unitId: pc, nameEn: 'Priya Mahto', role: 'Convenor', phone: '+91 98765 43213', handles: { x: '@priya', facebook: 'priya.m' } });
+    expect(member).toMatchObject({ phoneMasked: '98••••••13', handles: { x: '@priya' }, unitNameEn: expect.stringMatching(/Giridih/i) });
+    await failsWith(core.call('teams.add', { team: 'media', unitId: pc, nameEn: 'X', phone: '123', handles: {} }), 'invalid_input');
+    expect(await core.call('teams.list', { team: 'media' })).toHaveLength(0);
+
+    await core.call('whatsapp.add', { name: 'Bermo booth presidents', unitId: unitId(core, 'B-3064'), purpose: 'Booth coordination', admins: ['Priya Mahto'], memberCount: 212, inviteLink: 'https://chat.whatsapp.com/abc' });
+    await failsWith(core.call('whatsapp.add', { name: 'X', unitId: pc, inviteLink: 'http://evil.example' }), 'invalid_input');
+    const groups = await core.call('whatsapp.list', { level: 'block' });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ memberCount: 212, lastUpdate: '2026-01-10' });
+
+    expect((await core.call('controlRooms.list', {})).filter((r) => r.setUp)).toHaveLength(0);
+    const room = await core.call('controlRooms.set', { pcUnitId: pc, setUp: true, address: 'Station Road', openedOn: '2026-01-02', staff: [{ name: 'Ravi', role: 'operator', shift: '08:00–14:00' }], phoneLines: ['9876543214'] });
+    expect(room).toMatchObject({ setUp: true, phoneLinesMasked: ['98••••••14'], staff: [{ shift: '08:00–14:00' }] });
+    expect(JSON.stringify(await core.call('controlRooms.list', {}))).not.toContain('9876543214');
+
+    for (const roster of ['teams', 'whatsapp', 'controlRooms'] as const) {
+      expect((await core.call('rosters.export', { roster })).rows).toBeGreaterThan(0);
+    }
+  });
+});

@@ -78,6 +78,13 @@ describe('every call goes through the dispatcher', () => {
     await handled('rosters.importPreview', { roster: 'speakers', fileName: 's.csv', text: 'name_en,level\nA,state\n' });
     await handled('rosters.importCommit', { roster: 'speakers', fileName: 's.csv', text: 'name_en,level\nA,state\n' });
     await ok('rosters.export', { roster: 'offices' });
+    const pcUnitId = (await ok('units.search', { q: 'PC-6', level: 'pc' }))[0].id;
+    await ok('teams.add', { team: 'social_media', unitId: pcUnitId, nameEn: 'T', phone: '9876543212', handles: { x: '@t' } });
+    await ok('teams.list', {});
+    await ok('whatsapp.add', { name: 'Bermo booth presidents', unitId: pcUnitId, admins: ['A'], memberCount: 120 });
+    await ok('whatsapp.list', {});
+    await ok('controlRooms.set', { pcUnitId, setUp: true, phoneLines: ['06542-222333'], staff: [{ name: 'R', role: 'operator', shift: 'morning' }] });
+    await ok('controlRooms.list', {});
     const meeting = await ok('meetings.create', {
       heldOn: '2026-01-10',
       level: 'pc',

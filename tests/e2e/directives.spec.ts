@@ -167,3 +167,13 @@ test('import speakers: a bad row is listed with row, field and reason and nothin
   await page.getByTestId('speakers-language').selectOption('Kurukh');
   await expect(page.getByTestId('speaker-row').filter({ hasText: 'Sunita' })).toHaveCount(1);
 });
+
+test('teams, WhatsApp groups and control rooms: the demo rosters are listed with phones masked', async ({ page }) => {
+  await page.goto('/#/teams');
+  await expect(page.getByTestId('control-rooms-table').locator('tbody tr')).toHaveCount(14);
+  await expect(page.getByTestId('control-rooms-completeness')).toContainText(/Set up: \d+ of 14/);
+  await expect(page.getByTestId('whatsapp-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('teams-table').locator('tbody tr').first()).toBeVisible();
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/\b[6-9]\d{9}\b/);
+});

@@ -36,6 +36,9 @@ export const SYNCED_TABLES = {
   appointments: ['committee_id', 'person_id', 'role', 'ac_no', 'district_code'],
   party_offices: ['block_id', 'has_office', 'address', 'lat', 'lon', 'tenure', 'opened_on', 'ac_no', 'district_code'],
   speakers: ['name_en', 'name_hi', 'phone', 'languages', 'topics', 'level', 'unit_id', 'availability', 'rating', 'ac_no', 'district_code'],
+  team_members: ['team', 'unit_id', 'name_en', 'name_hi', 'role', 'phone', 'handles', 'ac_no', 'district_code'],
+  whatsapp_groups: ['name', 'level', 'unit_id', 'purpose', 'admins', 'member_count', 'invite_link', 'last_update', 'ac_no', 'district_code'],
+  control_rooms: ['pc_unit_id', 'set_up', 'address', 'opened_on', 'staff', 'phone_lines', 'ac_no', 'district_code'],
   meetings: ['held_on', 'level', 'unit_id', 'chair', 'mode', 'attendees', 'agenda', 'minutes', 'ac_no', 'district_code'],
   directives: [
     'meeting_id',

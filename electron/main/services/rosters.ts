@@ -9,11 +9,24 @@ import type {
   ImportRowError,
   PartyOfficeList,
   PartyOfficeRow,
+  ControlRoomRow,
   SpeakerLevel,
   SpeakerView,
+  TeamMemberView,
+  WhatsappGroupView,
 } from '../../../shared/ipc/views';
 import { getUnit, unitsOfLevel, type StoredUnit } from '../db/repositories/orgUnits';
-import { listSpeakers, officeOfBlock, officesByBlock, speakerIdByPhone, type StoredOffice, type StoredSpeaker } from '../db/repositories/rosters';
+import {
+  controlRoomsByPc,
+  listSpeakers,
+  listTeamMembers,
+  listWhatsappGroups,
+  officeOfBlock,
+  officesByBlock,
+  speakerIdByPhone,
+  type StoredOffice,
+  type StoredSpeaker,
+} from '../db/repositories/rosters';
 import type { SqlValue } from '../db/schema';
 import { beginChange, insertRow, newId, tombstoneRow, upsertRow, type WriteContext } from '../sync/writer';
 import { AppError } from './AppError';
@@ -343,8 +356,25 @@ export function commitSpeakersImport(ctx: ServiceContext, text: string): ImportC
  * Export a roster as CSV in the columns the import takes (speakers) or the office list. Phones are exported in
  * full, as the committee export does: the file is the party's own roster and the import recognises people by them.
  */
-export function exportRoster(ctx: ServiceContext, roster: 'speakers' | 'offices'): ExportResult {
+export function exportRoster(ctx: ServiceContext, roster: 'speakers' | 'offices' | 'teams' | 'whatsapp' | 'controlRooms'): ExportResult {
   const date = istDate(ctx);
+  const csv = (fields: string[], data: (string | number)[][]) => '\uFEFF' + Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' });
+  if (roster === 'teams') {
+    const rows = listTeamMembers(ctx.db);
+    const data = rows.map((m) => [m.team, getUnit(ctx.db, m.unitId)?.code ?? '', m.nameEn ?? '', m.nameHi ?? '', m.role ?? '', m.phone ?? '', Object.entries(m.handles).map(([k, v]) => `${k}:${v}`).join('; ')]);
+    return { fileName: `media-teams-${date}.csv`, text: csv(['team', 'unit_code', 'name_en', 'name_hi', 'role', 'phone', 'handles'], data), rows: rows.length };
+  }
+  if (roster === 'whatsapp') {
+    const rows = listWhatsappGroups(ctx.db);
+    const data = rows.map((g) => [g.name, g.level, getUnit(ctx.db, g.unitId)?.code ?? '', g.purpose ?? '', g.admins.join('; '), g.memberCount ?? '', g.inviteLink ?? '', g.lastUpdate ?? '']);
+    return { fileName: `whatsapp-groups-${date}.csv`, text: csv(['name', 'level', 'unit_code', 'purpose', 'admins', 'member_count', 'invite_link', 'last_update'], data), rows: rows.length };
+  }
+  if (roster === 'controlRooms') {
+    const rooms = controlRoomsByPc(ctx.db);
+    const rows = listControlRooms(ctx);
+    const data = rows.map((r) => [r.pcNo ?? '', r.nameEn, r.setUp ? 'yes' : 'no', r.address ?? '', r.openedOn ?? '', r.staff.map((s) => `${s.name} (${s.role}, ${s.shift})`).join('; '), (rooms.get(r.pcUnitId)?.phoneLines ?? []).join('; ')]);
+    return { fileName: `control-rooms-${date}.csv`, text: csv(['pc_no', 'lok_sabha', 'set_up', 'address', 'opened_on', 'staff', 'phone_lines'], data), rows: rows.length };
+  }
   if (roster === 'speakers') {
     const rows = listSpeakers(ctx.db);
     const data = rows.map((s) => [
@@ -378,4 +408,152 @@ export function exportRoster(ctx: ServiceContext, roster: 'speakers' | 'offices'
       { escapeFormulae: true, newline: '\r\n' },
     );
   return { fileName: `party-offices-${date}.csv`, text, rows: list.rows.length };
+}
+
+// --- media / social-media teams, WhatsApp groups, control rooms -----------------------------------------
+
+function unitNames(ctx: ServiceContext, unitId: string): { unitNameEn: string; unitNameHi: string | null } {
+  const u = getUnit(ctx.db, unitId);
+  return { unitNameEn: u?.nameEn ?? '', unitNameHi: u?.nameHi ?? null };
+}
+
+export function listTeam(ctx: ServiceContext, input: { team?: 'media' | 'social_media'; q: string }): TeamMemberView[] {
+  const q = input.q.trim().toLowerCase();
+  return listTeamMembers(ctx.db)
+    .filter((m) => !input.team || m.team === input.team)
+    .filter((m) => q === '' || (m.nameEn ?? '').toLowerCase().includes(q) || (m.nameHi ?? '').includes(q) || Object.values(m.handles).some((h) => h.toLowerCase().includes(q)))
+    .map((m) => ({
+      id: m.id,
+      team: m.team,
+      unitId: m.unitId,
+      ...unitNames(ctx, m.unitId),
+      nameEn: m.nameEn,
+      nameHi: m.nameHi,
+      role: m.role,
+      phoneMasked: maskPhone(m.phone),
+      handles: m.handles,
+    }));
+}
+
+export function addTeamMember(
+  ctx: ServiceContext,
+  input: { team: 'media' | 'social_media'; unitId: string; nameEn?: string; nameHi?: string; role?: string; phone?: string; handles: Record<string, string> },
+): TeamMemberView {
+  const user = requireUser(ctx);
+  const unit = getUnit(ctx.db, input.unitId);
+  if (!unit) throw new AppError('not_found', 'That unit does not exist. Choose the Lok Sabha, district or block the team belongs to.', 'unitId');
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  if (input.phone && !phone) throw new AppError('invalid_input', 'That is not a 10-digit Indian mobile number.', 'phone');
+  const id = newId();
+  inChange(ctx, user.id, (w) =>
+    insertRow(
+      w,
+      'team_members',
+      id,
+      {
+        team: input.team,
+        unit_id: unit.id,
+        name_en: input.nameEn || null,
+        name_hi: input.nameHi || null,
+        role: input.role || null,
+        phone,
+        handles: JSON.stringify(input.handles),
+        ac_no: unit.acNo,
+        district_code: unit.districtCode,
+      },
+      'team.add',
+    ),
+  );
+  const saved = listTeam(ctx, { q: '' }).find((m) => m.id === id);
+  if (!saved) throw new AppError('internal', 'The team member could not be saved. Try again.');
+  return saved;
+}
+
+export function listWhatsapp(ctx: ServiceContext, input: { q: string; level?: string }): WhatsappGroupView[] {
+  const q = input.q.trim().toLowerCase();
+  return listWhatsappGroups(ctx.db)
+    .filter((g) => !input.level || g.level === input.level)
+    .filter((g) => q === '' || g.name.toLowerCase().includes(q) || (g.purpose ?? '').toLowerCase().includes(q))
+    .map((g) => ({ ...g, ...unitNames(ctx, g.unitId) }));
+}
+
+export function addWhatsappGroup(
+  ctx: ServiceContext,
+  input: { name: string; unitId: string; purpose?: string; admins: string[]; memberCount?: number; inviteLink?: string; lastUpdate?: string },
+): WhatsappGroupView {
+  const user = requireUser(ctx);
+  const unit = getUnit(ctx.db, input.unitId);
+  if (!unit) throw new AppError('not_found', 'That unit does not exist. Choose the unit the group is for.', 'unitId');
+  const id = newId();
+  inChange(ctx, user.id, (w) =>
+    insertRow(
+      w,
+      'whatsapp_groups',
+      id,
+      {
+        name: input.name,
+        level: unit.level,
+        unit_id: unit.id,
+        purpose: input.purpose || null,
+        admins: JSON.stringify(input.admins),
+        member_count: input.memberCount ?? null,
+        invite_link: input.inviteLink || null,
+        last_update: input.lastUpdate ?? istDate(ctx),
+        ac_no: unit.acNo,
+        district_code: unit.districtCode,
+      },
+      'whatsapp.add',
+    ),
+  );
+  const saved = listWhatsapp(ctx, { q: '' }).find((g) => g.id === id);
+  if (!saved) throw new AppError('internal', 'The group could not be saved. Try again.');
+  return saved;
+}
+
+export function listControlRooms(ctx: ServiceContext): ControlRoomRow[] {
+  const rooms = controlRoomsByPc(ctx.db);
+  return unitsOfLevel(ctx.db, 'pc').map((pc) => {
+    const r = rooms.get(pc.id);
+    return {
+      pcUnitId: pc.id,
+      pcNo: pc.pcNo,
+      nameEn: pc.nameEn,
+      nameHi: pc.nameHi,
+      setUp: r?.setUp ?? false,
+      address: r?.address ?? null,
+      openedOn: r?.openedOn ?? null,
+      staff: r?.staff ?? [],
+      phoneLinesMasked: (r?.phoneLines ?? []).map((p) => maskPhone(p) ?? ''),
+    };
+  });
+}
+
+export function setControlRoom(
+  ctx: ServiceContext,
+  input: { pcUnitId: string; setUp: boolean; address?: string; openedOn?: string; staff: { name: string; role: string; shift: string }[]; phoneLines: string[] },
+): ControlRoomRow {
+  const user = requireUser(ctx);
+  const pc = getUnit(ctx.db, input.pcUnitId);
+  if (!pc || pc.level !== 'pc') throw new AppError('not_found', 'That Lok Sabha does not exist. Choose one from the list.', 'pcUnitId');
+  if (input.openedOn && input.openedOn > istDate(ctx)) throw new AppError('invalid_input', 'The opening date is in the future.', 'openedOn');
+  const lines = input.phoneLines.map((p) => p.replace(/[\s-]/g, ''));
+  if (lines.some((p) => !/^\+?[0-9]{6,13}$/.test(p))) throw new AppError('invalid_input', 'A phone line is not a number (6 to 13 digits).', 'phoneLines');
+  const existing = controlRoomsByPc(ctx.db).get(pc.id);
+  const values: Record<string, SqlValue> = {
+    pc_unit_id: pc.id,
+    set_up: input.setUp ? 1 : 0,
+    address: input.address || null,
+    opened_on: input.openedOn ?? null,
+    staff: JSON.stringify(input.staff),
+    phone_lines: JSON.stringify(lines),
+    ac_no: null,
+    district_code: null,
+  };
+  inChange(ctx, user.id, (w) => {
+    if (existing) upsertRow(w, 'control_rooms', existing.id, values, 'controlRoom.update');
+    else insertRow(w, 'control_rooms', newId(), values, 'controlRoom.create');
+  });
+  const row = listControlRooms(ctx).find((r) => r.pcUnitId === pc.id);
+  if (!row) throw new AppError('internal', 'The control room could not be saved. Try again.');
+  return row;
 }

@@ -6,6 +6,7 @@ import { ReviewPage } from '../features/compliance/ReviewPage';
 import { DirectivesPage } from '../features/directives/DirectivesPage';
 import { OfficesPage } from '../features/offices/OfficesPage';
 import { SpeakersPage } from '../features/speakers/SpeakersPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/importExport/ImportExportPage';
 import { useAppInfo, useSession } from '../features/meta/queries';
@@ -42,6 +43,8 @@ function Screen({ route }: { route: Route }) {
       return <OfficesPage />;
     case 'speakers':
       return <SpeakersPage />;
+    case 'teams':
+      return <TeamsPage />;
     case 'directives':
       return <DirectivesPage directiveId={route.id} />;
     case 'compliance':

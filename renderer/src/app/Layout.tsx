@@ -12,6 +12,7 @@ const NAV = [
   { name: 'directives', href: '#/directives', label: 'nav.directives' },
   { name: 'offices', href: '#/offices', label: 'nav.offices' },
   { name: 'speakers', href: '#/speakers', label: 'nav.speakers' },
+  { name: 'teams', href: '#/teams', label: 'nav.teams' },
   { name: 'import', href: '#/import', label: 'nav.import' },
   { name: 'rules', href: '#/rules', label: 'nav.rules' },
   { name: 'about', href: '#/about', label: 'nav.about' },

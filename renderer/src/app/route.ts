@@ -10,6 +10,7 @@ export type Route =
   | { name: 'about' }
   | { name: 'offices' }
   | { name: 'speakers' }
+  | { name: 'teams' }
   | { name: 'directives'; id: string | null }
   | { name: 'compliance' }
   | { name: 'progress'; pc: number }
@@ -43,6 +44,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'offices' };
     case 'speakers':
       return { name: 'speakers' };
+    case 'teams':
+      return { name: 'teams' };
     case 'directives':
       return { name: 'directives', id: parts[1] || null };
     case 'compliance':

@@ -1,7 +1,7 @@
 import type { Db } from '../connection';
 
 /**
- * Rosters (party offices, speakers), meetings, directives and manual compliance marks. All synced: client
+ * Rosters (party offices, speakers, media / social-media team members, WhatsApp groups, control rooms), meetings, directives and manual compliance marks. All synced: client
  * id, scope keys (ac_no, district_code), hlc, updated_by, tombstone. Lists (languages, topics, attendees,
  * target units) are JSON text: they are read and written whole with their row, never queried inside.
  * Compliance status is NOT stored anywhere: it is computed from the deadline, the data and the clock.
@@ -43,6 +43,56 @@ export function up(db: Db): void {
       deleted INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX speakers_phone ON speakers(phone) WHERE phone IS NOT NULL;
+
+    CREATE TABLE team_members (
+      id TEXT PRIMARY KEY,
+      team TEXT NOT NULL CHECK (team IN ('media','social_media')),
+      unit_id TEXT NOT NULL REFERENCES org_units(id),
+      name_en TEXT,
+      name_hi TEXT,
+      role TEXT,
+      phone TEXT,
+      handles TEXT NOT NULL DEFAULT '{}',
+      ac_no INTEGER,
+      district_code TEXT,
+      hlc TEXT NOT NULL,
+      updated_by TEXT NOT NULL,
+      deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX team_members_unit ON team_members(unit_id, team);
+
+    CREATE TABLE whatsapp_groups (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      level TEXT NOT NULL,
+      unit_id TEXT NOT NULL REFERENCES org_units(id),
+      purpose TEXT,
+      admins TEXT NOT NULL DEFAULT '[]',
+      member_count INTEGER,
+      invite_link TEXT,
+      last_update TEXT,
+      ac_no INTEGER,
+      district_code TEXT,
+      hlc TEXT NOT NULL,
+      updated_by TEXT NOT NULL,
+      deleted INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE control_rooms (
+      id TEXT PRIMARY KEY,
+      pc_unit_id TEXT NOT NULL REFERENCES org_units(id),
+      set_up INTEGER NOT NULL DEFAULT 0,
+      address TEXT,
+      opened_on TEXT,
+      staff TEXT NOT NULL DEFAULT '[]',
+      phone_lines TEXT NOT NULL DEFAULT '[]',
+      ac_no INTEGER,
+      district_code TEXT,
+      hlc TEXT NOT NULL,
+      updated_by TEXT NOT NULL,
+      deleted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX control_rooms_pc ON control_rooms(pc_unit_id) WHERE deleted = 0;
 
     CREATE TABLE meetings (
       id TEXT PRIMARY KEY,

@@ -115,3 +115,98 @@ export function speakerIdByPhone(db: Db, phone: string): string | null {
   const r = db.prepare(`SELECT id FROM speakers WHERE phone = ? AND deleted = 0`).get(phone) as { id: string } | undefined;
   return r?.id ?? null;
 }
+
+// --- media / social-media teams, WhatsApp groups, control rooms -----------------------------------------
+
+export interface StoredTeamMember {
+  id: string;
+  team: 'media' | 'social_media';
+  unitId: string;
+  nameEn: string | null;
+  nameHi: string | null;
+  role: string | null;
+  phone: string | null;
+  handles: Record<string, string>;
+}
+
+function parseObject(s: string | null): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(s ?? '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function listTeamMembers(db: Db): StoredTeamMember[] {
+  const rows = db
+    .prepare(`SELECT id, team, unit_id, name_en, name_hi, role, phone, handles FROM team_members WHERE deleted = 0 ORDER BY team, coalesce(name_en, name_hi), id`)
+    .all() as { id: string; team: string; unit_id: string; name_en: string | null; name_hi: string | null; role: string | null; phone: string | null; handles: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    team: r.team as StoredTeamMember['team'],
+    unitId: r.unit_id,
+    nameEn: r.name_en,
+    nameHi: r.name_hi,
+    role: r.role,
+    phone: r.phone,
+    handles: parseObject(r.handles),
+  }));
+}
+
+export interface StoredWhatsappGroup {
+  id: string;
+  name: string;
+  level: string;
+  unitId: string;
+  purpose: string | null;
+  admins: string[];
+  memberCount: number | null;
+  inviteLink: string | null;
+  lastUpdate: string | null;
+}
+
+export function listWhatsappGroups(db: Db): StoredWhatsappGroup[] {
+  const rows = db
+    .prepare(`SELECT id, name, level, unit_id, purpose, admins, member_count, invite_link, last_update FROM whatsapp_groups WHERE deleted = 0 ORDER BY name, id`)
+    .all() as { id: string; name: string; level: string; unit_id: string; purpose: string | null; admins: string; member_count: number | null; invite_link: string | null; last_update: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    level: r.level,
+    unitId: r.unit_id,
+    purpose: r.purpose,
+    admins: parseList(r.admins),
+    memberCount: r.member_count,
+    inviteLink: r.invite_link,
+    lastUpdate: r.last_update,
+  }));
+}
+
+export interface StoredControlRoom {
+  id: string;
+  pcUnitId: string;
+  setUp: boolean;
+  address: string | null;
+  openedOn: string | null;
+  staff: { name: string; role: string; shift: string }[];
+  phoneLines: string[];
+}
+
+export function controlRoomsByPc(db: Db): Map<string, StoredControlRoom> {
+  const rows = db
+    .prepare(`SELECT id, pc_unit_id, set_up, address, opened_on, staff, phone_lines FROM control_rooms WHERE deleted = 0`)
+    .all() as { id: string; pc_unit_id: string; set_up: number; address: string | null; opened_on: string | null; staff: string; phone_lines: string }[];
+  return new Map(
+    rows.map((r) => {
+      let staff: StoredControlRoom['staff'] = [];
+      try {
+        const v: unknown = JSON.parse(r.staff);
+        if (Array.isArray(v)) staff = v.map((s: { name?: unknown; role?: unknown; shift?: unknown }) => ({ name: String(s?.name ?? ''), role: String(s?.role ?? ''), shift: String(s?.shift ?? '') }));
+      } catch {
+        staff = [];
+      }
+      return [r.pc_unit_id, { id: r.id, pcUnitId: r.pc_unit_id, setUp: r.set_up === 1, address: r.address, openedOn: r.opened_on, staff, phoneLines: parseList(r.phone_lines) }];
+    }),
+  );
+}

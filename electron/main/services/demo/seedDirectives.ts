@@ -66,6 +66,72 @@ export function seedDirectivesDemo(w: WriteContext, rand: () => number, now: num
     );
   }
 
+  // --- per Lok Sabha: a control room in about half, media / social-media members, WhatsApp groups ---
+  const pcUnits = listUnitsOfLevel(db, 'pc');
+  pcUnits.forEach((pc, i) => {
+    const setUp = rand() < 0.5;
+    insertRow(
+      w,
+      'control_rooms',
+      newId(),
+      {
+        pc_unit_id: pc.id,
+        set_up: setUp ? 1 : 0,
+        address: setUp ? `Party office, ${pc.nameEn}` : null,
+        opened_on: setUp ? istDateOf(now - Math.floor(5 + rand() * 60) * DAY_MS) : null,
+        staff: JSON.stringify(setUp ? [{ name: 'Operator 1', role: 'operator', shift: '08:00–14:00' }, { name: 'Operator 2', role: 'operator', shift: '14:00–20:00' }] : []),
+        phone_lines: JSON.stringify(setUp ? [`8${String(600_000_000 + i * 1_117).padStart(9, '0')}`] : []),
+        ac_no: null,
+        district_code: null,
+      },
+      'controlRoom.create',
+    );
+    for (const team of ['media', 'social_media'] as const) {
+      const n = Math.floor(rand() * 4);
+      for (let k = 0; k < n; k++) {
+        const first = MALE_FIRST[Math.floor(rand() * MALE_FIRST.length)];
+        const last = SURNAMES[Math.floor(rand() * SURNAMES.length)];
+        insertRow(
+          w,
+          'team_members',
+          newId(),
+          {
+            team,
+            unit_id: pc.id,
+            name_en: `${first[0]} ${last[0]}`,
+            name_hi: `${first[1]} ${last[1]}`,
+            role: k === 0 ? 'convenor' : 'member',
+            phone: `7${String(500_000_000 + i * 100 + k + (team === 'media' ? 0 : 50)).padStart(9, '0')}`,
+            handles: JSON.stringify(team === 'social_media' ? { x: `@${first[0].toLowerCase()}${i}${k}` } : {}),
+            ac_no: null,
+            district_code: null,
+          },
+          'team.add',
+        );
+      }
+    }
+    for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) {
+      insertRow(
+        w,
+        'whatsapp_groups',
+        newId(),
+        {
+          name: `${pc.nameEn} ${['booth presidents', 'mandal team', 'media cell'][k]}`,
+          level: 'pc',
+          unit_id: pc.id,
+          purpose: ['Booth coordination', 'Mandal follow-up', 'Press notes and photos'][k],
+          admins: JSON.stringify(['Lok Sabha in-charge']),
+          member_count: 40 + Math.floor(rand() * 200),
+          invite_link: null,
+          last_update: istDateOf(now - Math.floor(rand() * 20) * DAY_MS),
+          ac_no: null,
+          district_code: null,
+        },
+        'whatsapp.add',
+      );
+    }
+  });
+
   // --- the state review meeting and its standing directives ---
   const heldOn = addDays(today, -21);
   const meetingId = newId();

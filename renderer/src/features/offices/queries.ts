@@ -32,5 +32,5 @@ export function useSetOffice() {
 
 export function useExportRoster() {
   const call = useCall();
-  return useMutation({ mutationFn: (roster: 'speakers' | 'offices') => call('rosters.export', { roster }) });
+  return useMutation({ mutationFn: (roster: CallInput<'rosters.export'>['roster']) => call('rosters.export', { roster }) });
 }
