@@ -16,6 +16,23 @@ import {
 } from './services/committees';
 import { nowIso, requireUser, type ServiceContext } from './services/context';
 import { getDashboard } from './services/dashboard';
+import { createMeeting, getCompliance, getDirectiveDetail, getMeetings, markDirectiveDone } from './services/directives';
+import {
+  addTeamMember,
+  addWhatsappGroup,
+  commitSpeakersImport,
+  listControlRooms,
+  listTeam,
+  listWhatsapp,
+  setControlRoom,
+  exportRoster,
+  listOffices,
+  previewSpeakersImport,
+  removeSpeaker,
+  saveSpeaker,
+  searchSpeakers,
+  setOffice,
+} from './services/rosters';
 import { lastChange, undoLast } from './services/history';
 import { getAppInfo, getGeoLayers, getMetaLists, readAppVersion } from './services/meta';
 import { commitImport, previewImport } from './services/import/importCsv';
@@ -163,6 +180,27 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'visits.setPollDate': (input) => setPollDate(ctx, input),
     'visits.setSettings': (input) => setPlanningSettings(ctx, input),
     'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),
+
+    'offices.list': (input) => listOffices(ctx, input),
+    'offices.set': (input) => setOffice(ctx, input),
+    'speakers.list': (input) => searchSpeakers(ctx, input),
+    'speakers.save': (input) => saveSpeaker(ctx, input),
+    'speakers.remove': (input) => removeSpeaker(ctx, input),
+    'rosters.importPreview': (input) => previewSpeakersImport(ctx, input.text),
+    'rosters.importCommit': (input) => commitSpeakersImport(ctx, input.text),
+    'rosters.export': (input) => exportRoster(ctx, input.roster),
+    'teams.list': (input) => listTeam(ctx, input),
+    'teams.add': (input) => addTeamMember(ctx, input),
+    'whatsapp.list': (input) => listWhatsapp(ctx, input),
+    'whatsapp.add': (input) => addWhatsappGroup(ctx, input),
+    'controlRooms.list': () => listControlRooms(ctx),
+    'controlRooms.set': (input) => setControlRoom(ctx, input),
+
+    'meetings.list': () => getMeetings(ctx),
+    'meetings.create': (input) => createMeeting(ctx, input),
+    'directives.get': (input) => getDirectiveDetail(ctx, input),
+    'directives.mark': (input) => markDirectiveDone(ctx, input),
+    'compliance.get': (input) => getCompliance(ctx, input),
   };
 
   return {

@@ -10,8 +10,18 @@ import {
 } from '../domain/types';
 import { LEADER_TIERS, TERRAINS, TRAVEL_MODES, VISIT_STATUSES } from '../domain/visits/types';
 import type { PlanningSettings } from '../domain/visits/types';
+import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, MEETING_LEVELS, MEETING_MODES, isIsoDate } from '../domain/directives';
 import type {
   AppInfo,
+  ComplianceData,
+  DirectiveDetail,
+  MeetingView,
+  PartyOfficeList,
+  PartyOfficeRow,
+  SpeakerView,
+  TeamMemberView,
+  WhatsappGroupView,
+  ControlRoomRow,
   ChangeSummary,
   CommitteeKind,
   CommitteeView,
@@ -59,6 +69,32 @@ export const dashboardScopeSchema = z.union([
   z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
 ]);
 
+const isoDate = z.string().refine(isIsoDate, { message: 'Enter a date as YYYY-MM-DD' });
+export const rosterScopeSchema = z
+  .object({ pcNo: z.number().int().min(1).max(99).optional(), districtCode: text(10).optional() })
+  .strict();
+export const complianceScopeSchema = z.union([
+  z.object({ type: z.literal('state') }).strict(),
+  z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
+  z.object({ type: z.literal('district'), districtCode: text(10).min(1) }).strict(),
+]);
+export const rosterKindSchema = z.enum(['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms']);
+const directiveInputSchema = z
+  .object({
+    textEn: text(1000).optional(),
+    textHi: text(1000).optional(),
+    targetLevel: z.enum(DIRECTIVE_TARGET_LEVELS),
+    /** Omitted = every unit of the level. */
+    targetUnitIds: z.array(id).min(1).max(500).optional(),
+    deadline: z.union([
+      z.object({ type: z.literal('date'), date: isoDate }).strict(),
+      z.object({ type: z.literal('days'), days: z.number().int().min(1).max(365) }).strict(),
+    ]),
+    doneRule: z.enum(DONE_RULES),
+  })
+  .strict()
+  .refine((d) => Boolean(d.textEn || d.textHi), { message: 'Enter the directive in Hindi or English', path: ['textEn'] });
+
 const newPersonSchema = z
   .object({
     nameEn: text(120).optional(),
@@ -69,7 +105,6 @@ const newPersonSchema = z
   .strict()
   .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD');
 const minuteOfDay = z.number().int().min(0).max(24 * 60);
 const windowSchema = z
   .object({ from: isoDate, to: isoDate, dayStartMin: minuteOfDay, dayEndMin: minuteOfDay })
@@ -301,6 +336,128 @@ export const contract = {
       .strict(),
     returns<ExportResult>(),
   ),
+
+  'offices.list': call(rosterScopeSchema, returns<PartyOfficeList>()),
+  'offices.set': call(
+    z
+      .object({
+        blockId: id,
+        exists: z.boolean(),
+        address: text(300).optional(),
+        lat: z.number().min(21).max(26).optional(),
+        lon: z.number().min(83).max(88.5).optional(),
+        tenure: z.enum(['owned', 'rented']).optional(),
+        openedOn: isoDate.optional(),
+      })
+      .strict(),
+    returns<PartyOfficeRow>(),
+  ),
+  'speakers.list': call(
+    z
+      .object({
+        q: text(80).default(''),
+        language: text(40).optional(),
+        level: z.enum(['state', 'pc', 'district']).optional(),
+      })
+      .strict(),
+    returns<SpeakerView[]>(),
+  ),
+  'speakers.save': call(
+    z
+      .object({
+        id: id.optional(),
+        nameEn: text(120).optional(),
+        nameHi: text(120).optional(),
+        phone: text(20).optional(),
+        languages: z.array(text(40).min(1)).max(20),
+        topics: z.array(text(80).min(1)).max(30),
+        level: z.enum(['state', 'pc', 'district']),
+        availability: text(200).optional(),
+        rating: z.number().int().min(1).max(5).optional(),
+      })
+      .strict()
+      .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] }),
+    returns<SpeakerView>(),
+  ),
+  'speakers.remove': call(z.object({ id }).strict(), returns<{ removed: boolean }>()),
+  'rosters.importPreview': call(
+    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    returns<ImportPreview>(),
+  ),
+  'rosters.importCommit': call(
+    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    returns<ImportCommitResult>(),
+  ),
+  'teams.list': call(z.object({ team: z.enum(['media', 'social_media']).optional(), q: text(80).default('') }).strict(), returns<TeamMemberView[]>()),
+  'teams.add': call(
+    z
+      .object({
+        team: z.enum(['media', 'social_media']),
+        unitId: id,
+        nameEn: text(120).optional(),
+        nameHi: text(120).optional(),
+        role: text(80).optional(),
+        phone: text(20).optional(),
+        handles: z.record(text(30).min(1), text(120).min(1)).default({}),
+      })
+      .strict()
+      .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] }),
+    returns<TeamMemberView>(),
+  ),
+  'whatsapp.list': call(z.object({ q: text(80).default(''), level: z.enum(UNIT_LEVELS).optional() }).strict(), returns<WhatsappGroupView[]>()),
+  'whatsapp.add': call(
+    z
+      .object({
+        name: text(120).min(1, 'Enter the group name'),
+        unitId: id,
+        purpose: text(300).optional(),
+        admins: z.array(text(120).min(1)).max(20).default([]),
+        memberCount: z.number().int().min(0).max(5000).optional(),
+        inviteLink: z.string().trim().max(200).regex(/^https:\/\/chat\.whatsapp\.com\//, 'An invite link starts with https://chat.whatsapp.com/').optional(),
+        lastUpdate: isoDate.optional(),
+      })
+      .strict(),
+    returns<WhatsappGroupView>(),
+  ),
+  'controlRooms.list': call(empty, returns<ControlRoomRow[]>()),
+  'controlRooms.set': call(
+    z
+      .object({
+        pcUnitId: id,
+        setUp: z.boolean(),
+        address: text(300).optional(),
+        openedOn: isoDate.optional(),
+        staff: z.array(z.object({ name: text(120).min(1), role: text(80), shift: text(40) }).strict()).max(50).default([]),
+        phoneLines: z.array(text(20).min(1)).max(10).default([]),
+      })
+      .strict(),
+    returns<ControlRoomRow>(),
+  ),
+  'rosters.export': call(z.object({ roster: rosterKindSchema }).strict(), returns<ExportResult>()),
+
+  'meetings.list': call(empty, returns<MeetingView[]>()),
+  'meetings.create': call(
+    z
+      .object({
+        heldOn: isoDate,
+        level: z.enum(MEETING_LEVELS),
+        unitId: id,
+        chair: text(120).optional(),
+        mode: z.enum(MEETING_MODES),
+        attendees: z.array(z.object({ name: text(120).min(1), role: text(80) }).strict()).max(500).default([]),
+        agenda: text(5000).optional(),
+        minutes: text(20000).optional(),
+        directives: z.array(directiveInputSchema).max(50).default([]),
+      })
+      .strict(),
+    returns<MeetingView>(),
+  ),
+  'directives.get': call(z.object({ id, scope: complianceScopeSchema.optional() }).strict(), returns<DirectiveDetail>()),
+  'directives.mark': call(
+    z.object({ directiveId: id, unitId: id, note: text(1000).min(1, 'Enter the evidence: what was done, where it is recorded') }).strict(),
+    returns<DirectiveDetail>(),
+  ),
+  'compliance.get': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceData>()),
 } as const;
 
 export type Contract = typeof contract;

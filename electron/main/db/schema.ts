@@ -100,6 +100,25 @@ export const SYNCED_TABLES = {
   ],
   poll_schedule: ['pc_no', 'phase', 'poll_date', 'ac_no', 'district_code'],
   planning_settings: ['permission_lead_days', 'road_factor', 'big_rally_capacity', 'ac_no', 'district_code'],
+  party_offices: ['block_id', 'has_office', 'address', 'lat', 'lon', 'tenure', 'opened_on', 'ac_no', 'district_code'],
+  speakers: ['name_en', 'name_hi', 'phone', 'languages', 'topics', 'level', 'unit_id', 'availability', 'rating', 'ac_no', 'district_code'],
+  team_members: ['team', 'unit_id', 'name_en', 'name_hi', 'role', 'phone', 'handles', 'ac_no', 'district_code'],
+  whatsapp_groups: ['name', 'level', 'unit_id', 'purpose', 'admins', 'member_count', 'invite_link', 'last_update', 'ac_no', 'district_code'],
+  control_rooms: ['pc_unit_id', 'set_up', 'address', 'opened_on', 'staff', 'phone_lines', 'ac_no', 'district_code'],
+  meetings: ['held_on', 'level', 'unit_id', 'chair', 'mode', 'attendees', 'agenda', 'minutes', 'ac_no', 'district_code'],
+  directives: [
+    'meeting_id',
+    'text_en',
+    'text_hi',
+    'target_level',
+    'target_unit_ids',
+    'deadline_date',
+    'deadline_days',
+    'done_rule',
+    'ac_no',
+    'district_code',
+  ],
+  directive_marks: ['directive_id', 'unit_id', 'done_on', 'note', 'ac_no', 'district_code'],
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

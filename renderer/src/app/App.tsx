@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
+import { CompliancePage } from '../features/compliance/CompliancePage';
+import { ProgressReportPage } from '../features/compliance/ProgressReportPage';
+import { ReviewPage } from '../features/compliance/ReviewPage';
+import { DirectivesPage } from '../features/directives/DirectivesPage';
+import { OfficesPage } from '../features/offices/OfficesPage';
+import { SpeakersPage } from '../features/speakers/SpeakersPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/importExport/ImportExportPage';
 import { useAppInfo, useSession } from '../features/meta/queries';
@@ -38,6 +45,20 @@ function Screen({ route }: { route: Route }) {
       return <VisitsPage tab={route.tab} />;
     case 'itinerary':
       return <ItineraryPage leaderId={route.leaderId} date={route.date} />;
+    case 'offices':
+      return <OfficesPage />;
+    case 'speakers':
+      return <SpeakersPage />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'directives':
+      return <DirectivesPage directiveId={route.id} />;
+    case 'compliance':
+      return <CompliancePage />;
+    case 'progress':
+      return <ProgressReportPage pcNo={route.pc} />;
+    case 'review':
+      return <ReviewPage index={route.index} />;
     default:
       return (
         <div className="panel">

@@ -2,6 +2,7 @@ import { AppError } from '../../services/AppError';
 import type { Db } from '../connection';
 import * as m001 from './001_initial';
 import * as m002 from './002_dashboard_indexes';
+import * as m003 from './003_rosters_directives';
 import * as m004 from './004_leader_visits';
 import * as m006 from './006_sync';
 
@@ -15,6 +16,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'dashboard_indexes', up: m002.up },
+  { version: 3, name: 'rosters_directives', up: m003.up },
   { version: 4, name: 'leader_visits', up: m004.up },
   { version: 6, name: 'sync', up: m006.up },
 ];

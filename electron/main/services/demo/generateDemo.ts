@@ -13,6 +13,7 @@ import { generateVisitsDemo } from './generateVisitsDemo';
 import { AppError } from '../AppError';
 import { BUILTIN_KINDS } from '../reference/loadReference';
 import { pointInArea, toArea, type Area } from './geometry';
+import { seedDirectivesDemo } from './seedDirectives';
 import { BOOTH_PLACES, FEMALE_FIRST, FEMALE_SURNAMES, MALE_FIRST, SURNAMES, type NamePair } from './names';
 
 export interface GenerateDemoOptions {
@@ -547,6 +548,13 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
       campaignDays: 45,
       sampleVisits: true,
     });
+    // Rosters and the standing directives: their own random stream, so the committees above stay as they were.
+    seedDirectivesDemo(
+      beginChange(db, clock, userId, new Date(now).toISOString()),
+      mulberry32(seed ^ 0xd1ec7),
+      now,
+      new Map([...blockInfo.values()].map((b) => [b.id, { acNo: b.acNo, districtCode: b.districtCode }])),
+    );
 
     setMeta(db, 'demo', JSON.stringify({ seed, generatedAt: new Date(now).toISOString() }));
     db.exec('COMMIT');
