@@ -16,6 +16,23 @@ import {
 } from './services/committees';
 import { nowIso, requireUser, type ServiceContext } from './services/context';
 import { getDashboard } from './services/dashboard';
+import { createMeeting, getCompliance, getDirectiveDetail, getMeetings, markDirectiveDone } from './services/directives';
+import {
+  addTeamMember,
+  addWhatsappGroup,
+  commitSpeakersImport,
+  listControlRooms,
+  listTeam,
+  listWhatsapp,
+  setControlRoom,
+  exportRoster,
+  listOffices,
+  previewSpeakersImport,
+  removeSpeaker,
+  saveSpeaker,
+  searchSpeakers,
+  setOffice,
+} from './services/rosters';
 import { lastChange, undoLast } from './services/history';
 import { getAppInfo, getGeoLayers, getMetaLists, readAppVersion } from './services/meta';
 import { commitImport, previewImport } from './services/import/importCsv';
@@ -40,6 +57,17 @@ import {
   setTarget,
   workshopSchedule,
 } from './services/membership/membership';
+import {
+  createVisit,
+  getPlanningData,
+  saveLeader,
+  saveRequest,
+  saveVenue,
+  setPlanningSettings,
+  setPollDate,
+  suggestVisits,
+  updateVisit,
+} from './services/visits';
 
 export interface CoreOptions {
   /** Path of the SQLite file; created and migrated when missing. ':memory:' in tests. */
@@ -159,6 +187,15 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
       const user = requireUser(ctx);
       return commitImport(db, clock, user.id, input.kind, input.text, nowIso(ctx));
     },
+    'visits.plan': () => getPlanningData(ctx),
+    'visits.saveLeader': (input) => saveLeader(ctx, input),
+    'visits.saveVenue': (input) => saveVenue(ctx, input),
+    'visits.saveRequest': (input) => saveRequest(ctx, input),
+    'visits.create': (input) => createVisit(ctx, input),
+    'visits.update': (input) => updateVisit(ctx, input),
+    'visits.suggest': () => suggestVisits(ctx),
+    'visits.setPollDate': (input) => setPollDate(ctx, input),
+    'visits.setSettings': (input) => setPlanningSettings(ctx, input),
     'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),
 
     'members.importPreview': (input) => memberImports.preview(input),
@@ -178,6 +215,26 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'findings.review': (input) => reviewFinding(ctx, input),
     'membership.dashboard': (input) => getMembershipDashboard(ctx, input),
     'membership.setTarget': (input) => setTarget(ctx, input),
+    'offices.list': (input) => listOffices(ctx, input),
+    'offices.set': (input) => setOffice(ctx, input),
+    'speakers.list': (input) => searchSpeakers(ctx, input),
+    'speakers.save': (input) => saveSpeaker(ctx, input),
+    'speakers.remove': (input) => removeSpeaker(ctx, input),
+    'rosters.importPreview': (input) => previewSpeakersImport(ctx, input.text),
+    'rosters.importCommit': (input) => commitSpeakersImport(ctx, input.text),
+    'rosters.export': (input) => exportRoster(ctx, input.roster),
+    'teams.list': (input) => listTeam(ctx, input),
+    'teams.add': (input) => addTeamMember(ctx, input),
+    'whatsapp.list': (input) => listWhatsapp(ctx, input),
+    'whatsapp.add': (input) => addWhatsappGroup(ctx, input),
+    'controlRooms.list': () => listControlRooms(ctx),
+    'controlRooms.set': (input) => setControlRoom(ctx, input),
+
+    'meetings.list': () => getMeetings(ctx),
+    'meetings.create': (input) => createMeeting(ctx, input),
+    'directives.get': (input) => getDirectiveDetail(ctx, input),
+    'directives.mark': (input) => markDirectiveDone(ctx, input),
+    'compliance.get': (input) => getCompliance(ctx, input),
   };
 
   return {

@@ -10,8 +10,20 @@ import {
 } from '../domain/types';
 import { MEMBER_FIELDS } from '../domain/membershipFormats';
 import { FINDING_RULES, FINDING_STATUSES } from '../domain/membershipIntegrity';
+import { LEADER_TIERS, TERRAINS, TRAVEL_MODES, VISIT_STATUSES } from '../domain/visits/types';
+import type { PlanningSettings } from '../domain/visits/types';
+import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, MEETING_LEVELS, MEETING_MODES, isIsoDate } from '../domain/directives';
 import type {
   AppInfo,
+  ComplianceData,
+  DirectiveDetail,
+  MeetingView,
+  PartyOfficeList,
+  PartyOfficeRow,
+  SpeakerView,
+  TeamMemberView,
+  WhatsappGroupView,
+  ControlRoomRow,
   ChangeSummary,
   CommitteeKind,
   CommitteeView,
@@ -27,6 +39,13 @@ import type {
   JobStatus,
   MemberImportPreview,
   MembershipDashboard,
+  LeaderView,
+  PlanningData,
+  PollDateView,
+  RequestView,
+  SuggestionsView,
+  VenueView,
+  Visit,
   MetaLists,
   PersonMatch,
   ScheduleRow,
@@ -61,6 +80,32 @@ export const dashboardScopeSchema = z.union([
   z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
 ]);
 
+const isoDate = z.string().refine(isIsoDate, { message: 'Enter a date as YYYY-MM-DD' });
+export const rosterScopeSchema = z
+  .object({ pcNo: z.number().int().min(1).max(99).optional(), districtCode: text(10).optional() })
+  .strict();
+export const complianceScopeSchema = z.union([
+  z.object({ type: z.literal('state') }).strict(),
+  z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
+  z.object({ type: z.literal('district'), districtCode: text(10).min(1) }).strict(),
+]);
+export const rosterKindSchema = z.enum(['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms']);
+const directiveInputSchema = z
+  .object({
+    textEn: text(1000).optional(),
+    textHi: text(1000).optional(),
+    targetLevel: z.enum(DIRECTIVE_TARGET_LEVELS),
+    /** Omitted = every unit of the level. */
+    targetUnitIds: z.array(id).min(1).max(500).optional(),
+    deadline: z.union([
+      z.object({ type: z.literal('date'), date: isoDate }).strict(),
+      z.object({ type: z.literal('days'), days: z.number().int().min(1).max(365) }).strict(),
+    ]),
+    doneRule: z.enum(DONE_RULES),
+  })
+  .strict()
+  .refine((d) => Boolean(d.textEn || d.textHi), { message: 'Enter the directive in Hindi or English', path: ['textEn'] });
+
 const newPersonSchema = z
   .object({
     nameEn: text(120).optional(),
@@ -70,6 +115,66 @@ const newPersonSchema = z
   })
   .strict()
   .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] });
+
+const minuteOfDay = z.number().int().min(0).max(24 * 60);
+const windowSchema = z
+  .object({ from: isoDate, to: isoDate, dayStartMin: minuteOfDay, dayEndMin: minuteOfDay })
+  .strict()
+  .refine((w) => w.from <= w.to, { message: 'The window ends before it starts', path: ['to'] })
+  .refine((w) => w.dayStartMin < w.dayEndMin, { message: 'The day ends before it starts', path: ['dayEndMin'] });
+
+export const leaderInputSchema = z
+  .object({
+    id: id.optional(),
+    nameEn: text(120).min(1, 'Enter the leader’s name'),
+    nameHi: text(120).optional(),
+    tier: z.enum(LEADER_TIERS),
+    baseName: text(120).min(1, 'Enter the base (airport or city)'),
+    baseLat: z.number().min(-90).max(90),
+    baseLon: z.number().min(-180).max(180),
+    availability: z.array(windowSchema).max(50),
+    helicopter: z.object({ cruiseKmh: z.number().min(50).max(400), turnaroundMin: z.number().int().min(0).max(240) }).strict().nullable(),
+    road: z.object({ plainsKmh: z.number().min(5).max(120), hillsKmh: z.number().min(5).max(120) }).strict(),
+    maxEventsPerDay: z.number().int().min(1).max(12),
+    minGapMin: z.number().int().min(0).max(600),
+  })
+  .strict();
+
+export const venueInputSchema = z
+  .object({
+    id: id.optional(),
+    nameEn: text(160).min(1, 'Enter the venue’s name'),
+    nameHi: text(160).optional(),
+    lat: z.number().min(21).max(26),
+    lon: z.number().min(83).max(88.5),
+    acNo: z.number().int().min(1).max(81),
+    capacity: z.number().int().min(0).max(2_000_000),
+    helipad: z.boolean(),
+    terrain: z.enum(TERRAINS),
+    permission: z.enum(['not_applied', 'applied', 'granted', 'refused']),
+    permissionAppliedOn: isoDate.nullable(),
+    permissionGrantedOn: isoDate.nullable(),
+    authorityLeadDays: z.number().int().min(0).max(120).nullable(),
+  })
+  .strict();
+
+export const requestInputSchema = z
+  .object({
+    id: id.optional(),
+    pcNo: z.number().int().min(1).max(99),
+    leaderIds: z.array(id).min(1, 'Choose at least one leader').max(20),
+    priority: z.number().int().min(1).max(5),
+    preferredFrom: isoDate,
+    preferredTo: isoDate,
+    venueId: id.nullable(),
+    areaAcNo: z.number().int().min(1).max(81).nullable(),
+    durationMin: z.number().int().min(15).max(600),
+    requestedBy: text(120).min(1, 'Enter who asked'),
+    note: text(500).nullable(),
+    status: z.enum(['open', 'withdrawn']).default('open'),
+  })
+  .strict()
+  .refine((r) => r.preferredFrom <= r.preferredTo, { message: 'The preferred dates end before they start', path: ['preferredTo'] });
 
 /**
  * The one contract between the renderer and the main-process services. The preload, the IPC handlers,
@@ -183,6 +288,56 @@ export const contract = {
     z.object({ kind: importKindSchema, fileName: text(260), text: z.string().max(50_000_000) }).strict(),
     returns<ImportCommitResult>(),
   ),
+  /** The scheduler workspace: every record, the conflicts and the coverage, in one answer. */
+  'visits.plan': call(empty, returns<PlanningData>()),
+  'visits.saveLeader': call(leaderInputSchema, returns<LeaderView>()),
+  'visits.saveVenue': call(venueInputSchema, returns<VenueView>()),
+  'visits.saveRequest': call(requestInputSchema, returns<RequestView>()),
+  'visits.create': call(
+    z
+      .object({
+        leaderId: id,
+        venueId: id,
+        requestId: id.nullable().default(null),
+        date: isoDate,
+        startMin: minuteOfDay,
+        durationMin: z.number().int().min(15).max(600),
+      })
+      .strict(),
+    returns<Visit>(),
+  ),
+  'visits.update': call(
+    z
+      .object({
+        id,
+        leaderId: id.optional(),
+        venueId: id.optional(),
+        date: isoDate.optional(),
+        startMin: minuteOfDay.optional(),
+        durationMin: z.number().int().min(15).max(600).optional(),
+        status: z.enum(VISIT_STATUSES).optional(),
+        legOverrideMin: z.number().int().min(0).max(1440).nullable().optional(),
+        legModeOverride: z.enum(TRAVEL_MODES).nullable().optional(),
+      })
+      .strict(),
+    returns<Visit>(),
+  ),
+  'visits.suggest': call(empty, returns<SuggestionsView>()),
+  'visits.setPollDate': call(
+    z.object({ pcNo: z.number().int().min(1).max(99), phase: z.number().int().min(1).max(9), pollDate: isoDate }).strict(),
+    returns<PollDateView>(),
+  ),
+  'visits.setSettings': call(
+    z
+      .object({
+        permissionLeadDays: z.number().int().min(0).max(120),
+        roadFactor: z.number().min(1).max(3),
+        bigRallyCapacity: z.number().int().min(100).max(2_000_000),
+      })
+      .strict(),
+    returns<PlanningSettings>(),
+  ),
+
   'export.csv': call(
     z
       .object({
@@ -289,6 +444,127 @@ export const contract = {
     z.object({ unitCode: text(40), target: z.number().int().min(0).max(100_000_000) }).strict(),
     returns<{ unitId: string; target: number }>(),
   ),
+  'offices.list': call(rosterScopeSchema, returns<PartyOfficeList>()),
+  'offices.set': call(
+    z
+      .object({
+        blockId: id,
+        exists: z.boolean(),
+        address: text(300).optional(),
+        lat: z.number().min(21).max(26).optional(),
+        lon: z.number().min(83).max(88.5).optional(),
+        tenure: z.enum(['owned', 'rented']).optional(),
+        openedOn: isoDate.optional(),
+      })
+      .strict(),
+    returns<PartyOfficeRow>(),
+  ),
+  'speakers.list': call(
+    z
+      .object({
+        q: text(80).default(''),
+        language: text(40).optional(),
+        level: z.enum(['state', 'pc', 'district']).optional(),
+      })
+      .strict(),
+    returns<SpeakerView[]>(),
+  ),
+  'speakers.save': call(
+    z
+      .object({
+        id: id.optional(),
+        nameEn: text(120).optional(),
+        nameHi: text(120).optional(),
+        phone: text(20).optional(),
+        languages: z.array(text(40).min(1)).max(20),
+        topics: z.array(text(80).min(1)).max(30),
+        level: z.enum(['state', 'pc', 'district']),
+        availability: text(200).optional(),
+        rating: z.number().int().min(1).max(5).optional(),
+      })
+      .strict()
+      .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] }),
+    returns<SpeakerView>(),
+  ),
+  'speakers.remove': call(z.object({ id }).strict(), returns<{ removed: boolean }>()),
+  'rosters.importPreview': call(
+    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    returns<ImportPreview>(),
+  ),
+  'rosters.importCommit': call(
+    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    returns<ImportCommitResult>(),
+  ),
+  'teams.list': call(z.object({ team: z.enum(['media', 'social_media']).optional(), q: text(80).default('') }).strict(), returns<TeamMemberView[]>()),
+  'teams.add': call(
+    z
+      .object({
+        team: z.enum(['media', 'social_media']),
+        unitId: id,
+        nameEn: text(120).optional(),
+        nameHi: text(120).optional(),
+        role: text(80).optional(),
+        phone: text(20).optional(),
+        handles: z.record(text(30).min(1), text(120).min(1)).default({}),
+      })
+      .strict()
+      .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] }),
+    returns<TeamMemberView>(),
+  ),
+  'whatsapp.list': call(z.object({ q: text(80).default(''), level: z.enum(UNIT_LEVELS).optional() }).strict(), returns<WhatsappGroupView[]>()),
+  'whatsapp.add': call(
+    z
+      .object({
+        name: text(120).min(1, 'Enter the group name'),
+        unitId: id,
+        purpose: text(300).optional(),
+        admins: z.array(text(120).min(1)).max(20).default([]),
+        memberCount: z.number().int().min(0).max(5000).optional(),
+        inviteLink: z.string().trim().max(200).regex(/^https:\/\/chat\.whatsapp\.com\//, 'An invite link starts with https://chat.whatsapp.com/').optional(),
+        lastUpdate: isoDate.optional(),
+      })
+      .strict(),
+    returns<WhatsappGroupView>(),
+  ),
+  'controlRooms.list': call(empty, returns<ControlRoomRow[]>()),
+  'controlRooms.set': call(
+    z
+      .object({
+        pcUnitId: id,
+        setUp: z.boolean(),
+        address: text(300).optional(),
+        openedOn: isoDate.optional(),
+        staff: z.array(z.object({ name: text(120).min(1), role: text(80), shift: text(40) }).strict()).max(50).default([]),
+        phoneLines: z.array(text(20).min(1)).max(10).default([]),
+      })
+      .strict(),
+    returns<ControlRoomRow>(),
+  ),
+  'rosters.export': call(z.object({ roster: rosterKindSchema }).strict(), returns<ExportResult>()),
+
+  'meetings.list': call(empty, returns<MeetingView[]>()),
+  'meetings.create': call(
+    z
+      .object({
+        heldOn: isoDate,
+        level: z.enum(MEETING_LEVELS),
+        unitId: id,
+        chair: text(120).optional(),
+        mode: z.enum(MEETING_MODES),
+        attendees: z.array(z.object({ name: text(120).min(1), role: text(80) }).strict()).max(500).default([]),
+        agenda: text(5000).optional(),
+        minutes: text(20000).optional(),
+        directives: z.array(directiveInputSchema).max(50).default([]),
+      })
+      .strict(),
+    returns<MeetingView>(),
+  ),
+  'directives.get': call(z.object({ id, scope: complianceScopeSchema.optional() }).strict(), returns<DirectiveDetail>()),
+  'directives.mark': call(
+    z.object({ directiveId: id, unitId: id, note: text(1000).min(1, 'Enter the evidence: what was done, where it is recorded') }).strict(),
+    returns<DirectiveDetail>(),
+  ),
+  'compliance.get': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceData>()),
 } as const;
 
 export type Contract = typeof contract;

@@ -13,7 +13,13 @@ import type {
   User,
 } from '../domain/types';
 
+import type { Conflict } from '../domain/visits/conflicts';
+import type { CoverageRow } from '../domain/visits/coverage';
+import type { Suggestion, Unmet } from '../domain/visits/suggest';
+import type { Leader, PlanningSettings, PollDate, Venue, Visit, VisitRequest } from '../domain/visits/types';
+
 export type { CommitteeKind, CompletenessRule, User } from '../domain/types';
+export type { Conflict, CoverageRow, Suggestion, Unmet, Visit };
 
 export interface AppInfo {
   version: string;
@@ -215,6 +221,8 @@ export const IMPORT_ERROR_REASONS = [
   'unknown_parent',
   'unknown_enroller',
   'unknown_unit',
+  'invalid_speaker_level',
+  'invalid_rating',
 ] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
 
@@ -227,7 +235,7 @@ export interface ImportRowError {
 }
 
 export interface ImportPreview {
-  kind: 'units' | 'committees';
+  kind: 'units' | 'committees' | 'speakers';
   rows: number;
   toInsert: number;
   toUpdate: number;
@@ -378,4 +386,222 @@ export interface MembershipDashboard {
   findingsOpen: number;
   untrainedEnrollers: number;
   generatedAt: string;
+}
+
+// ── Leader visits (issue 6) ──────────────────────────────────────────────────────────────────────
+
+export interface LeaderView extends Leader {
+  demo: boolean;
+}
+
+export interface VenueView extends Venue {
+  districtCode: string | null;
+  demo: boolean;
+}
+
+export interface RequestView extends VisitRequest {
+  status: 'open' | 'withdrawn';
+  /** The live visit that answers it, if any. */
+  visitId: string | null;
+}
+
+export interface PollDateView extends PollDate {
+  id: string;
+}
+
+/** Everything the scheduler workspace draws; leg and sun shaping for a leader-day is done from it by pure functions. */
+export interface PlanningData {
+  today: string;
+  canEdit: boolean;
+  canRequest: boolean;
+  settings: PlanningSettings;
+  leaders: LeaderView[];
+  venues: VenueView[];
+  requests: RequestView[];
+  visits: Visit[];
+  pollDates: PollDateView[];
+  conflicts: Conflict[];
+  coverage: CoverageRow[];
+}
+
+export interface SuggestionsView {
+  suggestions: Suggestion[];
+  unmet: Unmet[];
+  value: number;
+  ms: number;
+}
+
+// --- rosters, meetings, directives and compliance (issue 5) -------------------------------------------
+
+export interface PartyOffice {
+  exists: boolean;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  tenure: 'owned' | 'rented' | null;
+  openedOn: string | null;
+}
+
+export interface PartyOfficeRow {
+  blockId: string;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  districtCode: string | null;
+  pcNo: number | null;
+  /** Block headquarters point from the reference data (null for the few blocks without one). */
+  hqLat: number | null;
+  hqLon: number | null;
+  /** null = nothing recorded yet (counts as no office). */
+  office: PartyOffice | null;
+}
+
+export interface PartyOfficeList {
+  rows: PartyOfficeRow[];
+  /** Completeness: blocks with an office / all blocks in scope. */
+  withOffice: number;
+  total: number;
+  pct: number | null;
+}
+
+export const SPEAKER_LEVELS = ['state', 'pc', 'district'] as const;
+export type SpeakerLevel = (typeof SPEAKER_LEVELS)[number];
+
+export interface SpeakerView {
+  id: string;
+  nameEn: string | null;
+  nameHi: string | null;
+  /** Masked: the full number never reaches the renderer. */
+  phoneMasked: string | null;
+  languages: string[];
+  topics: string[];
+  level: SpeakerLevel;
+  availability: string | null;
+  rating: number | null;
+}
+
+export interface ComplianceCounts {
+  total: number;
+  done: number;
+  pending: number;
+  overdue: number;
+  /** Whole percentage done; null when nothing is targeted. */
+  pct: number | null;
+}
+
+export interface DirectiveView {
+  id: string;
+  meetingId: string;
+  meetingDate: string;
+  textEn: string | null;
+  textHi: string | null;
+  targetLevel: 'district' | 'pc' | 'ac' | 'block';
+  /** null = every unit of the level. */
+  targetUnitIds: string[] | null;
+  deadline: { type: 'date'; date: string } | { type: 'days'; days: number };
+  /** The computed last day (IST). */
+  deadlineDate: string;
+  doneRule: 'manual' | 'party_office' | 'media_committee' | 'meeting_held';
+  counts: ComplianceCounts;
+}
+
+export interface DirectiveUnitStatus {
+  unitId: string;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  districtCode: string | null;
+  pcNo: number | null;
+  status: 'pending' | 'done' | 'overdue';
+  daysOverdue: number;
+  daysLeft: number;
+  /** Manual mark's note (evidence), when marked by hand. */
+  evidence: string | null;
+}
+
+export interface DirectiveDetail extends DirectiveView {
+  today: string;
+  units: DirectiveUnitStatus[];
+}
+
+export interface MeetingView {
+  id: string;
+  heldOn: string;
+  level: string;
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  chair: string | null;
+  mode: 'in_person' | 'virtual';
+  attendees: { name: string; role: string }[];
+  agenda: string | null;
+  minutes: string | null;
+  directives: DirectiveView[];
+}
+
+export interface ComplianceItem {
+  directiveId: string;
+  textEn: string | null;
+  textHi: string | null;
+  unitId: string;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  pcNo: number | null;
+  deadlineDate: string;
+  daysOverdue: number;
+  daysLeft: number;
+}
+
+export interface ComplianceData {
+  scope: { type: 'state' } | { type: 'pc'; pcNo: number } | { type: 'district'; districtCode: string };
+  today: string;
+  totals: ComplianceCounts;
+  /** Per Lok Sabha and per district, shaped like the completeness figures so the same map draws them (+ overdue for the tooltip). */
+  byPc: (AreaFigure & { overdue: number })[];
+  byDistrict: (AreaFigure & { overdue: number })[];
+  directives: DirectiveView[];
+  overdue: ComplianceItem[];
+  dueSoon: ComplianceItem[];
+}
+
+export interface TeamMemberView {
+  id: string;
+  team: 'media' | 'social_media';
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  nameEn: string | null;
+  nameHi: string | null;
+  role: string | null;
+  phoneMasked: string | null;
+  /** platform → handle, e.g. { "x": "@bjp_ranchi" }. */
+  handles: Record<string, string>;
+}
+
+export interface WhatsappGroupView {
+  id: string;
+  name: string;
+  level: string;
+  unitId: string;
+  unitNameEn: string;
+  unitNameHi: string | null;
+  purpose: string | null;
+  admins: string[];
+  memberCount: number | null;
+  inviteLink: string | null;
+  lastUpdate: string | null;
+}
+
+export interface ControlRoomRow {
+  pcUnitId: string;
+  pcNo: number | null;
+  nameEn: string;
+  nameHi: string | null;
+  setUp: boolean;
+  address: string | null;
+  openedOn: string | null;
+  staff: { name: string; role: string; shift: string }[];
+  /** Masked like every phone number. */
+  phoneLinesMasked: string[];
 }

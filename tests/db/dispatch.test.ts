@@ -87,6 +87,69 @@ describe('every call goes through the dispatcher', () => {
     await ok('findings.review', { id: findings.rows[0].id, decision: 'confirmed' });
     await ok('membership.dashboard', { scope: { type: 'state' } });
     await ok('membership.setTarget', { unitCode: 'AC-35', target: 100 });
+    const leader = await ok('visits.saveLeader', {
+      nameEn: 'L',
+      tier: 'national',
+      baseName: 'Ranchi',
+      baseLat: 23.3,
+      baseLon: 85.3,
+      availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 540, dayEndMin: 1080 }],
+      helicopter: null,
+      road: { plainsKmh: 50, hillsKmh: 35 },
+      maxEventsPerDay: 3,
+      minGapMin: 15,
+    });
+    const venue = await ok('visits.saveVenue', {
+      nameEn: 'Ground',
+      lat: 23.78,
+      lon: 85.95,
+      acNo: 35,
+      capacity: 5000,
+      helipad: false,
+      terrain: 'plains',
+      permission: 'not_applied',
+      permissionAppliedOn: null,
+      permissionGrantedOn: null,
+      authorityLeadDays: null,
+    });
+    await ok('visits.saveRequest', { pcNo: 6, leaderIds: [leader.id], priority: 3, preferredFrom: '2026-04-02', preferredTo: '2026-04-03', venueId: venue.id, areaAcNo: null, durationMin: 60, requestedBy: 'x', note: null });
+    const visit = await ok('visits.create', { leaderId: leader.id, venueId: venue.id, date: '2026-04-02', startMin: 600, durationMin: 60 });
+    await ok('visits.update', { id: visit.id, startMin: 660 });
+    await ok('visits.suggest', {});
+    await ok('visits.setPollDate', { pcNo: 6, phase: 1, pollDate: '2026-05-01' });
+    await ok('visits.setSettings', { permissionLeadDays: 10, roadFactor: 1.3, bigRallyCapacity: 8000 });
+    await ok('visits.plan', {});
+    // rosters, meetings, directives and compliance (issue 5)
+    const offices = await ok('offices.list', { pcNo: 6 });
+    const blockId = (await ok('offices.list', {})).rows[0].blockId;
+    expect(offices.total).toBeGreaterThanOrEqual(0);
+    await ok('offices.set', { blockId, exists: true, address: 'Main Road' });
+    const sp = await ok('speakers.save', { nameEn: 'S', phone: '9876543211', languages: ['Hindi'], topics: [], level: 'state' });
+    expect(sp.phoneMasked).not.toMatch(/\d{10}/);
+    await ok('speakers.list', {});
+    await ok('speakers.remove', { id: sp.id });
+    await handled('rosters.importPreview', { roster: 'speakers', fileName: 's.csv', text: 'name_en,level\nA,state\n' });
+    await handled('rosters.importCommit', { roster: 'speakers', fileName: 's.csv', text: 'name_en,level\nA,state\n' });
+    await ok('rosters.export', { roster: 'offices' });
+    const pcUnitId = (await ok('units.search', { q: 'PC-6', level: 'pc' }))[0].id;
+    await ok('teams.add', { team: 'social_media', unitId: pcUnitId, nameEn: 'T', phone: '9876543212', handles: { x: '@t' } });
+    await ok('teams.list', {});
+    await ok('whatsapp.add', { name: 'Bermo booth presidents', unitId: pcUnitId, admins: ['A'], memberCount: 120 });
+    await ok('whatsapp.list', {});
+    await ok('controlRooms.set', { pcUnitId, setUp: true, phoneLines: ['06542-222333'], staff: [{ name: 'R', role: 'operator', shift: 'morning' }] });
+    await ok('controlRooms.list', {});
+    const meeting = await ok('meetings.create', {
+      heldOn: '2026-01-10',
+      level: 'pc',
+      unitId: (await ok('units.search', { q: 'PC-6', level: 'pc' }))[0].id,
+      mode: 'virtual',
+      directives: [{ textEn: 'Submit report', targetLevel: 'ac', deadline: { type: 'days', days: 7 }, doneRule: 'manual' }],
+    });
+    await ok('meetings.list', {});
+    const directiveId = meeting.directives[0].id;
+    const detail = await ok('directives.get', { id: directiveId, scope: { type: 'pc', pcNo: 6 } });
+    await ok('directives.mark', { directiveId, unitId: detail.units[0].unitId, note: 'Sent' });
+    await ok('compliance.get', { scope: { type: 'state' } });
 
     expect([...seen].sort()).toEqual([...CALL_NAMES].sort());
 

@@ -65,31 +65,51 @@ describe('migrations', () => {
   });
 });
 
-describe('migration numbering with gaps (parallel branches merge 003/004/006 separately)', () => {
-  it('a database from before the ledger (at 2, populated) gets the membership tables and keeps its data', async () => {
-    const { up: up1 } = await import('../../electron/main/db/migrations/001_initial');
-    const { up: up2 } = await import('../../electron/main/db/migrations/002_dashboard_indexes');
+describe('migration ledger (numbers from parallel branches may arrive out of order)', () => {
+  it('a database from before the ledger (at 2, populated) gets every later migration and keeps its data', async () => {
     const db = openDatabase(':memory:');
-    up1(db);
-    up2(db);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 2)) m.up(db);
     db.pragma('user_version = 2');
     db.prepare(`INSERT INTO meta (key, value) VALUES ('keep', 'me')`).run();
-    expect(migrate(db)).toBe(5);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
-    expect((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual([1, 2, 5]);
+    db.prepare("INSERT INTO outbox (table_name, row_id, op, data, hlc) VALUES ('people', 'p1', 'upsert', '{}', 'h')").run();
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'keep'`).get()).toEqual({ value: 'me' });
     expect(db.prepare(`SELECT count(*) AS n FROM members`).get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT fields, base_hlc FROM outbox').get()).toEqual({ fields: null, base_hlc: null });
+  });
+
+  it('a database from before the ledger at 6 (3, 4, 6 applied) only gains 5', () => {
+    const db = openDatabase(':memory:');
+    for (const m of MIGRATIONS.filter((x) => x.version !== 5)) m.up(db);
+    db.pragma('user_version = 6');
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare(`SELECT count(*) AS n FROM members`).get()).toEqual({ n: 0 });
+    expect((db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version)).toEqual(
+      MIGRATIONS.map((m) => m.version),
+    );
   });
 
   it('a migration numbered below the current version but merged later still runs, once', () => {
     const db = openDatabase(':memory:');
     migrate(db);
     let ran = 0;
-    const withThree = [...MIGRATIONS, { version: 3, name: 'later_branch', up: (d: typeof db) => { ran++; d.exec('CREATE TABLE later_branch (x TEXT)'); } }];
-    expect(migrate(db, withThree)).toBe(5);
+    const later = {
+      version: 99,
+      name: 'later_branch',
+      up: (d: typeof db) => {
+        ran++;
+        d.exec('CREATE TABLE later_branch (x TEXT)');
+      },
+    };
+    const withLater = [...MIGRATIONS.filter((m) => m.version !== 3), { ...later, version: 3 }];
+    db.exec('DELETE FROM schema_migrations WHERE version = 3');
+    migrate(db, withLater);
     expect(ran).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
-    migrate(db, withThree);
+    migrate(db, withLater);
     expect(ran).toBe(1);
   });
 });

@@ -161,3 +161,24 @@ describe('web host: the built renderer', () => {
     expect(status).toBe(403);
   });
 });
+
+describe('web host: the test clock', () => {
+  it('is not there unless the host was given one: POST /__test/clock is refused', async () => {
+    const res = await fetch(`${host.url}/__test/clock`, { method: 'POST', body: '{"offsetDays":30}' });
+    expect(res.status).toBe(405);
+  });
+
+  it('moves the clock when the host was started with --test-clock', async () => {
+    const moved: number[] = [];
+    const testHost = await createWebHost({ handlers, rendererDir, port: 0, testClock: { setOffsetDays: (d) => moved.push(d) } });
+    try {
+      const ok = await fetch(`${testHost.url}/__test/clock`, { method: 'POST', body: '{"offsetDays":31}' });
+      expect(ok.status).toBe(200);
+      const bad = await fetch(`${testHost.url}/__test/clock`, { method: 'POST', body: '{"offsetDays":"soon"}' });
+      expect(bad.status).toBe(400);
+      expect(moved).toEqual([31]);
+    } finally {
+      await testHost.close();
+    }
+  });
+});

@@ -13,7 +13,7 @@ const db = path.join(dir, 'e2e.sqlite');
 mkdirSync(dir, { recursive: true });
 for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(db + suffix, { force: true });
 
-const host = spawn(process.execPath, [path.join(repo, 'out/main/webHost.js'), '--port', port, '--db', db], {
+const host = spawn(process.execPath, [path.join(repo, 'out/main/webHost.js'), '--port', port, '--db', db, '--test-clock', '0'], {
   cwd: repo,
   stdio: 'inherit',
 });

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       db: { type: 'string' },
       host: { type: 'string' },
+      // Tests only (see README): start with the clock moved by N days and accept POST /__test/clock.
+      'test-clock': { type: 'string' },
     },
     strict: true,
   });
@@ -29,9 +31,25 @@ async function main(): Promise<void> {
   if (!resourcesDir) throw new Error('The resources/ folder with the reference geography was not found next to the app.');
   if (!rendererDir) throw new Error('The built renderer (out/renderer) was not found: run `npm run build` first.');
 
-  const core = createCore({ dbPath, resourcesDir, mode: 'web' });
-  const host = await createWebHost({ handlers: core.handlers, rendererDir, host: values.host ?? '127.0.0.1', port });
-  console.log(`Sangathan Control Room (web mode) at ${host.url} — database: ${dbPath}`);
+  // The movable clock exists only when asked for on the command line — no environment variable, so a
+  // stray setting cannot move a real control room's deadlines.
+  let offsetMs = 0;
+  const testClock =
+    values['test-clock'] !== undefined
+      ? {
+          setOffsetDays(days: number) {
+            offsetMs = days * 86_400_000;
+          },
+        }
+      : undefined;
+  if (testClock) {
+    const days = Number(values['test-clock']);
+    if (!Number.isFinite(days)) throw new Error(`--test-clock takes a number of days, not "${values['test-clock']}".`);
+    testClock.setOffsetDays(days);
+  }
+  const core = createCore({ dbPath, resourcesDir, mode: 'web', now: testClock ? () => Date.now() + offsetMs : undefined });
+  const host = await createWebHost({ handlers: core.handlers, rendererDir, host: values.host ?? '127.0.0.1', port, testClock });
+  console.log(`Sangathan Control Room (web mode) at ${host.url} — database: ${dbPath}${testClock ? ' — TEST CLOCK ENABLED' : ''}`);
 
   let stopping = false;
   const stop = (): void => {

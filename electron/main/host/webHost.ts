@@ -44,6 +44,11 @@ export interface WebHostOptions {
   host?: string;
   /** 0 picks any free port. */
   port: number;
+  /**
+   * Tests only: a movable clock, answered at `POST /__test/clock {"offsetDays": n}`. Absent unless the host was
+   * started with `--test-clock`; the Electron app never creates one, so production cannot move its clock.
+   */
+  testClock?: { setOffsetDays(days: number): void };
 }
 
 export interface WebHost {
@@ -89,6 +94,17 @@ export async function createWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
 
+    if (options.testClock && url.pathname === '/__test/clock' && req.method === 'POST') {
+      const body = await readBody(req, 1024);
+      const days = body === 'too-large' ? NaN : Number((JSON.parse(body || '{}') as { offsetDays?: unknown }).offsetDays);
+      if (!Number.isFinite(days)) {
+        sendJson(res, 400, failure('invalid_input', 'Send {"offsetDays": <number>}.'));
+        return;
+      }
+      options.testClock.setOffsetDays(days);
+      sendJson(res, 200, { ok: true, value: { offsetDays: days } });
+      return;
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { formatHlc, parseHlc, tickHlc, type Hlc } from '../../../shared/sync/hlc';
+import { formatHlc, parseHlc, receiveHlc, tickHlc, type Hlc } from '../../../shared/sync/hlc';
+import { MAX_SKEW_MS } from '../../../shared/sync/protocol';
 import type { Db } from '../db/connection';
 import { maxLoggedHlc } from '../db/repositories/changeLog';
 import { getMeta, setMeta } from '../db/repositories/meta';
@@ -33,6 +34,25 @@ export class LocalClock {
 
   tick(): string {
     this.last = tickHlc(this.last, this.wall());
+    return formatHlc(this.last);
+  }
+
+  /**
+   * Merge a stamp from another machine so the next local change orders after it. A stamp further ahead
+   * of this machine's wall clock than MAX_SKEW_MS moves the clock only that far (one machine with a
+   * wrong date must not drag everyone into the future); returns how far ahead the stamp was, in ms.
+   */
+  receive(remote: string): number {
+    const r = parseHlc(remote);
+    const wall = this.wall();
+    const ahead = r.millis - wall;
+    const bounded = ahead > MAX_SKEW_MS ? { ...r, millis: wall + MAX_SKEW_MS, counter: 0 } : r;
+    this.last = receiveHlc(this.last, bounded, wall);
+    return ahead;
+  }
+
+  /** The newest stamp issued or received, to persist across restarts. */
+  get lastStamp(): string {
     return formatHlc(this.last);
   }
 

@@ -35,7 +35,19 @@ function assertInTransaction(ctx: WriteContext): void {
 
 function record(ctx: WriteContext, table: SyncedTable, action: string, before: StoredRow | null, after: StoredRow) {
   const data = JSON.stringify(after);
-  appendOutbox(ctx.db, { tableName: table, rowId: after.id, op: after.deleted === 1 ? 'delete' : 'upsert', data, hlc: String(after.hlc) });
+  // The columns this change set: the server merges per column, so an edit of one field never
+  // overwrites another device's newer edit of a different one.
+  const cols = [...SYNCED_TABLES[table], 'deleted'];
+  const fields = before ? cols.filter((c) => (before[c] ?? null) !== (after[c] ?? null)) : cols;
+  appendOutbox(ctx.db, {
+    tableName: table,
+    rowId: after.id,
+    op: after.deleted === 1 ? 'delete' : 'upsert',
+    data,
+    hlc: String(after.hlc),
+    fields: JSON.stringify(fields),
+    baseHlc: before ? String(before.hlc) : null,
+  });
   appendChangeLog(ctx.db, {
     groupId: ctx.groupId,
     at: ctx.at,
@@ -111,11 +123,10 @@ export function restoreRow(ctx: WriteContext, table: SyncedTable, id: string, im
 
 /**
  * Insert many new rows of one table in one go (the member import: up to a million rows). Each row is
- * stamped with its own clock tick like insertRow, but instead of one outbox and one change-log entry
- * per row — which would triple the writes of the hottest path — the batch gets ONE outbox entry that
- * refers to its rows (`ref`: the rows of `table` whose `column` = `value`, stamped hlcFrom..hlcTo; the
- * push client reads them from the table) and ONE change-log entry naming the batch. Same transaction
- * rule: the caller's transaction holds the rows and both entries, or none of them.
+ * stamped with its own clock tick and gets its own outbox entry, exactly like insertRow, so the sync
+ * client pushes imported rows like any other; only the change log is shortened to ONE entry naming the
+ * batch (it is the local audit history, and an import is one action). Same transaction rule: the
+ * caller's transaction holds the rows and the entries, or none of them.
  * `values` holds the table's columns in SYNCED_TABLES order; id first.
  */
 export function insertRowsBulk(
@@ -127,6 +138,7 @@ export function insertRowsBulk(
 ): number {
   assertInTransaction(ctx);
   const insert = storedValuesInserter(ctx.db, table);
+  const columns = ['id', ...SYNCED_TABLES[table], 'hlc', 'updated_by', 'deleted'];
   let count = 0;
   let hlcFrom: string | null = null;
   let hlcTo = '';
@@ -135,11 +147,13 @@ export function insertRowsBulk(
     hlcFrom ??= hlcTo;
     values.push(hlcTo, ctx.userId, 0);
     insert(values);
+    const row: Record<string, SqlValue> = {};
+    columns.forEach((c, i) => (row[c] = values[i] ?? null));
+    appendOutbox(ctx.db, { tableName: table, rowId: String(values[0]), op: 'upsert', data: JSON.stringify(row), hlc: hlcTo, fields: null, baseHlc: null });
     count++;
   }
   if (count === 0) return 0;
-  const data = JSON.stringify({ ref: { table, column: ref.column, value: ref.value, hlcFrom, hlcTo, count } });
-  appendOutbox(ctx.db, { tableName: table, rowId: `${ref.column}:${ref.value}:${hlcFrom}`, op: 'upsert', data, hlc: hlcTo });
+  const data = JSON.stringify({ batch: { table, column: ref.column, value: ref.value, hlcFrom, hlcTo, count } });
   appendChangeLog(ctx.db, {
     groupId: ctx.groupId,
     at: ctx.at,

@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { AboutPage } from '../features/about/AboutPage';
+import { CompliancePage } from '../features/compliance/CompliancePage';
+import { ProgressReportPage } from '../features/compliance/ProgressReportPage';
+import { ReviewPage } from '../features/compliance/ReviewPage';
+import { DirectivesPage } from '../features/directives/DirectivesPage';
+import { OfficesPage } from '../features/offices/OfficesPage';
+import { SpeakersPage } from '../features/speakers/SpeakersPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ImportExportPage } from '../features/importExport/ImportExportPage';
 import { MembershipPage } from '../features/membership/MembershipPage';
@@ -10,6 +17,8 @@ import { RulesPage } from '../features/rules/RulesPage';
 import { FirstStart } from '../features/session/FirstStart';
 import { UnitPage } from '../features/units/UnitPage';
 import { UnitSearchPage } from '../features/units/UnitSearchPage';
+import { ItineraryPage } from '../features/visits/ItineraryPage';
+import { VisitsPage } from '../features/visits/VisitsPage';
 import { ChangeBannerProvider } from './ChangeBanner';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorText } from './ErrorText';
@@ -38,6 +47,24 @@ function Screen({ route }: { route: Route }) {
       return <RulesPage />;
     case 'about':
       return <AboutPage />;
+    case 'visits':
+      return <VisitsPage tab={route.tab} />;
+    case 'itinerary':
+      return <ItineraryPage leaderId={route.leaderId} date={route.date} />;
+    case 'offices':
+      return <OfficesPage />;
+    case 'speakers':
+      return <SpeakersPage />;
+    case 'teams':
+      return <TeamsPage />;
+    case 'directives':
+      return <DirectivesPage directiveId={route.id} />;
+    case 'compliance':
+      return <CompliancePage />;
+    case 'progress':
+      return <ProgressReportPage pcNo={route.pc} />;
+    case 'review':
+      return <ReviewPage index={route.index} />;
     default:
       return (
         <div className="panel">

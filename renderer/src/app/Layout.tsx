@@ -9,6 +9,12 @@ const NAV = [
   { name: 'dashboard', href: '#/dashboard', label: 'nav.dashboard' },
   { name: 'units', href: '#/units', label: 'nav.units' },
   { name: 'membership', href: '#/membership/overview', label: 'nav.membership' },
+  { name: 'visits', href: '#/visits/plan', label: 'nav.visits' },
+  { name: 'compliance', href: '#/compliance', label: 'nav.compliance' },
+  { name: 'directives', href: '#/directives', label: 'nav.directives' },
+  { name: 'offices', href: '#/offices', label: 'nav.offices' },
+  { name: 'speakers', href: '#/speakers', label: 'nav.speakers' },
+  { name: 'teams', href: '#/teams', label: 'nav.teams' },
   { name: 'import', href: '#/import', label: 'nav.import' },
   { name: 'rules', href: '#/rules', label: 'nav.rules' },
   { name: 'about', href: '#/about', label: 'nav.about' },
@@ -18,6 +24,8 @@ function activeNav(route: Route): string {
   if (route.name === 'unit') return 'units';
   if (route.name === 'report') return 'dashboard';
   if (route.name === 'membershipReport') return 'membership';
+  if (route.name === 'itinerary') return 'visits';
+  if (route.name === 'progress' || route.name === 'review') return 'compliance';
   return route.name;
 }
 

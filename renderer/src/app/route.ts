@@ -11,6 +11,15 @@ export type Route =
   | { name: 'membershipReport'; pc: number | 'all' }
   | { name: 'rules' }
   | { name: 'about' }
+  | { name: 'visits'; tab: 'plan' | 'coverage' | 'records' }
+  | { name: 'itinerary'; leaderId: string; date: string }
+  | { name: 'offices' }
+  | { name: 'speakers' }
+  | { name: 'teams' }
+  | { name: 'directives'; id: string | null }
+  | { name: 'compliance' }
+  | { name: 'progress'; pc: number }
+  | { name: 'review'; index: number }
   | { name: 'notFound'; hash: string };
 
 /** Hash routes keep deep links working in both Electron (file://) and the web host without a router package. */
@@ -45,6 +54,30 @@ export function parseRoute(hash: string): Route {
       return { name: 'rules' };
     case 'about':
       return { name: 'about' };
+    case 'visits': {
+      const tab = parts[1] || 'plan';
+      return tab === 'plan' || tab === 'coverage' || tab === 'records' ? { name: 'visits', tab } : { name: 'notFound', hash };
+    }
+    case 'itinerary':
+      return parts[1] && /^\d{4}-\d{2}-\d{2}$/.test(parts[2] ?? '') ? { name: 'itinerary', leaderId: parts[1], date: parts[2] } : { name: 'notFound', hash };
+    case 'offices':
+      return { name: 'offices' };
+    case 'speakers':
+      return { name: 'speakers' };
+    case 'teams':
+      return { name: 'teams' };
+    case 'directives':
+      return { name: 'directives', id: parts[1] || null };
+    case 'compliance':
+      return { name: 'compliance' };
+    case 'progress': {
+      const pc = Number(parts[1]);
+      return Number.isInteger(pc) && pc > 0 ? { name: 'progress', pc } : { name: 'notFound', hash };
+    }
+    case 'review': {
+      const index = parts[1] ? Number(parts[1]) : 0;
+      return Number.isInteger(index) && index >= 0 ? { name: 'review', index } : { name: 'notFound', hash };
+    }
     default:
       return { name: 'notFound', hash };
   }
@@ -60,6 +93,16 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/membership/${route.tab}`;
     case 'membershipReport':
       return `#/membership-report/${route.pc}`;
+    case 'visits':
+      return `#/visits/${route.tab}`;
+    case 'itinerary':
+      return `#/itinerary/${encodeURIComponent(route.leaderId)}/${route.date}`;
+    case 'directives':
+      return route.id ? `#/directives/${encodeURIComponent(route.id)}` : '#/directives';
+    case 'progress':
+      return `#/progress/${route.pc}`;
+    case 'review':
+      return `#/review/${route.index}`;
     default:
       return `#/${route.name}`;
   }

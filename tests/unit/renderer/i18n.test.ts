@@ -13,6 +13,9 @@ import {
 } from '../../../shared/domain/types';
 import { ERROR_CODES } from '../../../shared/ipc/contract';
 import { IMPORT_ERROR_REASONS, SETUP_STAGES } from '../../../shared/ipc/views';
+import { CONFLICT_KINDS } from '../../../shared/domain/visits/conflicts';
+import { UNMET_REASONS } from '../../../shared/domain/visits/suggest';
+import { LEADER_TIERS, TERRAINS, TRAVEL_MODES, VISIT_STATUSES } from '../../../shared/domain/visits/types';
 
 type Tree = { [k: string]: string | Tree };
 
@@ -75,6 +78,16 @@ describe('i18n catalogues', () => {
       'about.modes.web',
       ...SETUP_STAGES.map((s) => `setup.stages.${s}`),
       ...IMPORT_ERROR_REASONS.map((r) => `importErrors.${r}`),
+      ...CONFLICT_KINDS.flatMap((k) => [`visits.conflict.${k}`, `visits.conflictKind.${k}`]),
+      'visits.conflict.outside_availability_date',
+      'visits.conflict.permission_refused',
+      ...UNMET_REASONS.map((r) => `visits.unmet.${r}`),
+      ...VISIT_STATUSES.flatMap((s) => [`visits.status.${s}`, `visits.statusAction.${s}`]),
+      ...LEADER_TIERS.map((x) => `visits.tier.${x}`),
+      ...TERRAINS.map((x) => `visits.terrain.${x}`),
+      ...TRAVEL_MODES.map((x) => `visits.mode.${x}`),
+      ...['gap', 'proposed', 'confirmed', 'held'].map((x) => `visits.coverage.states.${x}`),
+      ...['not_applied', 'applied', 'granted', 'refused'].map((x) => `visits.permission.${x}`),
     ];
     expect(needed.filter((k) => !EN.has(k) || !HI.has(k))).toEqual([]);
   });

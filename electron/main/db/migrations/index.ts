@@ -2,7 +2,10 @@ import { AppError } from '../../services/AppError';
 import type { Db } from '../connection';
 import * as m001 from './001_initial';
 import * as m002 from './002_dashboard_indexes';
+import * as m003 from './003_rosters_directives';
+import * as m004 from './004_leader_visits';
 import * as m005 from './005_membership';
+import * as m006 from './006_sync';
 
 export interface Migration {
   version: number;
@@ -14,9 +17,14 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: m001.up },
   { version: 2, name: 'dashboard_indexes', up: m002.up },
-  // 3, 4 and 6 are taken by work merged separately; the ledger below applies them when they arrive.
+  { version: 3, name: 'rosters_directives', up: m003.up },
+  { version: 4, name: 'leader_visits', up: m004.up },
   { version: 5, name: 'membership', up: m005.up },
+  { version: 6, name: 'sync', up: m006.up },
 ];
+
+/** The migration that introduced the ledger: a database from before the ledger never ran it. */
+const LEDGER_ARRIVED_WITH = 5;
 
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
@@ -27,7 +35,7 @@ export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version
  * Numbers may have gaps (migrations are written on parallel branches and merged in any order), so
  * `user_version` alone cannot say what ran: a database at 5 may still lack a 3 merged later. The
  * `schema_migrations` ledger records each applied version; a database from before the ledger has
- * exactly the versions up to its `user_version` that existed then (1 and 2). `user_version` stays the
+ * every listed version up to its `user_version` except 5, which arrived together with the ledger. `user_version` stays the
  * highest applied version, which is what the newer-database check reads.
  */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
@@ -43,9 +51,9 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   if (!hasLedger) {
     db.transaction(() => {
       db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-      // Before the ledger, migrations were strictly sequential: all versions up to user_version ran.
+      // Before the ledger, the runner applied every listed version up to user_version; 5 was not listed yet.
       const insert = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
-      for (const m of migrations) if (m.version <= current && m.version <= 2) insert.run(m.version, m.name);
+      for (const m of migrations) if (m.version <= current && m.version !== LEDGER_ARRIVED_WITH) insert.run(m.version, m.name);
     })();
   }
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));

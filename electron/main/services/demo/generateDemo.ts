@@ -9,10 +9,12 @@ import { countUnitsBySource, listUnitsOfLevel, type ReferenceUnitRow } from '../
 import type { SqlValue } from '../../db/schema';
 import type { LocalClock } from '../../sync/clock';
 import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../../sync/writer';
+import { generateVisitsDemo } from './generateVisitsDemo';
 import { AppError } from '../AppError';
 import { BUILTIN_KINDS } from '../reference/loadReference';
 import { pointInArea, toArea, type Area } from './geometry';
 import { generateMembershipDemo } from './membershipDemo';
+import { seedDirectivesDemo } from './seedDirectives';
 import { BOOTH_PLACES, FEMALE_FIRST, FEMALE_SURNAMES, MALE_FIRST, SURNAMES, type NamePair } from './names';
 
 export interface GenerateDemoOptions {
@@ -532,6 +534,31 @@ export async function generateDemo(opts: GenerateDemoOptions): Promise<void> {
     // Membership drive: enrollers, workshops, members with planted integrity problems.
     await checkpoint(0.99, 'people');
     generateMembershipDemo({ db, clock, userId, now, rand, scale });
+    // --- leader visits: leaders, venues near block headquarters, requests, polling phases ---
+    const pcName = new Map(pcs.map((p) => [p.pcNo as number, p.nameEn]));
+    generateVisitsDemo(beginChange(db, clock, userId, new Date(now).toISOString()), {
+      rand,
+      today: new Date(now + 330 * 60_000).toISOString().slice(0, 10),
+      blockHqs: blocks
+        .filter((b) => b.lat !== null && b.lon !== null)
+        .map((b) => {
+          const ac = blockAc.get(b.code) as number;
+          return { nameEn: b.nameEn, nameHi: b.nameHi, lat: b.lat as number, lon: b.lon as number, acNo: ac, pcNo: pcOfAc(ac) ?? 0, districtCode: b.districtCode };
+        }),
+      pcs: [...pcName].map(([pcNo, nameEn]) => ({ pcNo, nameEn })).sort((a, b) => a.pcNo - b.pcNo),
+      venues: 200,
+      requests: 60,
+      leaders: 'demo',
+      campaignDays: 45,
+      sampleVisits: true,
+    });
+    // Rosters and the standing directives: their own random stream, so the committees above stay as they were.
+    seedDirectivesDemo(
+      beginChange(db, clock, userId, new Date(now).toISOString()),
+      mulberry32(seed ^ 0xd1ec7),
+      now,
+      new Map([...blockInfo.values()].map((b) => [b.id, { acNo: b.acNo, districtCode: b.districtCode }])),
+    );
 
     setMeta(db, 'demo', JSON.stringify({ seed, generatedAt: new Date(now).toISOString() }));
     db.exec('COMMIT');

@@ -8,7 +8,7 @@ import type { Db } from '../../db/connection';
 import { committeeKindIds, completenessRuleIds, unitIdsByCode } from '../../db/repositories/reference';
 import type { SqlValue } from '../../db/schema';
 import type { LocalClock } from '../../sync/clock';
-import { beginChange, insertRow, newId, type WriteContext } from '../../sync/writer';
+import { beginChange, insertRow, type WriteContext } from '../../sync/writer';
 
 /** Reference rows are written by the state office's data, not by a local person. */
 export const SYSTEM_USER_ID = 'system';
@@ -35,6 +35,10 @@ export const BUILTIN_KINDS: { id: string; category: CommitteeCategory; nameEn: s
 ];
 
 type CsvRow = Record<string, string>;
+
+export function referenceUnitId(code: string): string {
+  return `ref-${code}`;
+}
 
 function readCsv(file: string): CsvRow[] {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -164,7 +168,9 @@ export function loadReference(db: Db, clock: LocalClock, resourcesDir: string): 
     const ids = new Map(existingUnits);
     const unit = (code: string, values: Record<string, SqlValue>): void => {
       if (ids.has(code)) return;
-      const id = newId();
+      // The same id on every computer: reference units come from the same files everywhere, and sync
+      // must see one state-wide unit, not one copy per control room.
+      const id = referenceUnitId(code);
       insertRow(context(), 'org_units', id, { code, closed: 0, source: 'reference', ...values }, 'reference.unit');
       ids.set(code, id);
     };

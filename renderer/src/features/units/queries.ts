@@ -20,6 +20,11 @@ export function invalidateAfterChange(qc: QueryClient) {
     qc.invalidateQueries({ queryKey: unitKeys.history }),
     qc.invalidateQueries({ queryKey: ['units-search'] }),
     qc.invalidateQueries({ queryKey: ['person-by-phone'] }),
+    // A media committee declared (or undone) changes the "media committee in this Lok Sabha" directives.
+    qc.invalidateQueries({ queryKey: ['compliance'] }),
+    qc.invalidateQueries({ queryKey: ['directive'] }),
+    qc.invalidateQueries({ queryKey: ['meetings'] }),
+    qc.invalidateQueries({ queryKey: ['offices'] }),
   ]);
 }
 

@@ -1,0 +1,333 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, type DirectiveTargetLevel, type DoneRule } from '../../../../shared/domain/directives';
+import type { DirectiveView } from '../../../../shared/ipc/views';
+import { ErrorText } from '../../app/ErrorText';
+import { displayName, formatDate, formatNumber, formatPct } from '../../app/format';
+import { Loading } from '../../app/Loading';
+import { useCreateMeeting, useDirective, useMarkDirective, useMeetings, useUnitsOfLevel } from './queries';
+
+type MeetingLevel = 'state' | 'pc' | 'district';
+
+/** Meetings with the directives recorded from them, and each directive's status per unit. */
+export function DirectivesPage({ directiveId }: { directiveId: string | null }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const meetings = useMeetings();
+  if (directiveId) return <DirectiveDetailView id={directiveId} />;
+  return (
+    <div className="directives-page">
+      <MeetingForm />
+      <section className="panel">
+        <h2>{t('meetings.listTitle')}</h2>
+        {meetings.isPending ? (
+          <Loading />
+        ) : meetings.error ? (
+          <ErrorText error={meetings.error} />
+        ) : (
+          meetings.data.map((m) => (
+            <article key={m.id} className="meeting" data-testid="meeting">
+              <h3>
+                {formatDate(m.heldOn, lang)} · {displayName(m.unitNameEn, m.unitNameHi, lang)} · {t(`meetings.modes.${m.mode}`)}
+              </h3>
+              {m.chair && <p className="muted">{t('meetings.chairedBy', { chair: m.chair })}</p>}
+              {m.directives.length > 0 && <DirectiveList directives={m.directives} />}
+            </article>
+          ))
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function DirectiveList({ directives }: { directives: DirectiveView[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <table className="data-table compact" data-testid="directive-list">
+      <thead>
+        <tr>
+          <th>{t('directives.text')}</th>
+          <th>{t('directives.deadline')}</th>
+          <th>{t('directives.done')}</th>
+          <th>{t('directives.overdue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {directives.map((d) => (
+          <tr key={d.id} data-testid="directive-row">
+            <td>
+              <a href={`#/directives/${d.id}`}>{displayName(d.textEn, d.textHi, lang)}</a>
+            </td>
+            <td>{formatDate(d.deadlineDate, lang)}</td>
+            <td className="num">
+              {formatNumber(d.counts.done, lang)} / {formatNumber(d.counts.total, lang)} ({formatPct(d.counts.pct, lang) ?? t('common.noData')})
+            </td>
+            <td className="num">{formatNumber(d.counts.overdue, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function MeetingForm() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const create = useCreateMeeting();
+  const [heldOn, setHeldOn] = useState('');
+  const [level, setLevel] = useState<MeetingLevel>('state');
+  const units = useUnitsOfLevel(level);
+  const [unitId, setUnitId] = useState('');
+  const [mode, setMode] = useState<'in_person' | 'virtual'>('in_person');
+  const [chair, setChair] = useState('');
+  const [attendees, setAttendees] = useState('');
+  const [agenda, setAgenda] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [withDirective, setWithDirective] = useState(true);
+  const [textEn, setTextEn] = useState('');
+  const [textHi, setTextHi] = useState('');
+  const [targetLevel, setTargetLevel] = useState<DirectiveTargetLevel>('block');
+  const [rule, setRule] = useState<DoneRule>('party_office');
+  const [deadlineType, setDeadlineType] = useState<'days' | 'date'>('days');
+  const [days, setDays] = useState('30');
+  const [date, setDate] = useState('');
+  const effectiveUnit = unitId || units.data?.[0]?.id || '';
+
+  const submit = () => {
+    // "Name – role" per line; a line without a dash is a name with no role given.
+    const people = attendees
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => {
+        const [name, ...role] = l.split(/\s+[–-]\s+/);
+        return { name: name.trim(), role: role.join(' - ').trim() };
+      });
+    create.mutate(
+      {
+        heldOn,
+        level,
+        unitId: effectiveUnit,
+        mode,
+        chair: chair || undefined,
+        attendees: people,
+        agenda: agenda || undefined,
+        minutes: minutes || undefined,
+        directives: withDirective
+          ? [
+              {
+                textEn: textEn || undefined,
+                textHi: textHi || undefined,
+                targetLevel,
+                deadline: deadlineType === 'days' ? { type: 'days', days: Number(days) } : { type: 'date', date },
+                doneRule: rule,
+              },
+            ]
+          : [],
+      },
+      {
+        onSuccess: (m) => {
+          if (m.directives[0]) window.location.hash = `#/directives/${m.directives[0].id}`;
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="panel no-print" data-testid="meeting-form">
+      <h1>{t('meetings.record')}</h1>
+      <div className="form-grid">
+        <label>
+          {t('meetings.heldOn')} <input type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="meeting-date" />
+        </label>
+        <label>
+          {t('meetings.level')}{' '}
+          <select
+            value={level}
+            onChange={(e) => {
+              setLevel(e.target.value as MeetingLevel);
+              setUnitId('');
+            }}
+            data-testid="meeting-level"
+          >
+            {(['state', 'pc', 'district'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`levels.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('meetings.unit')}{' '}
+          <select value={effectiveUnit} onChange={(e) => setUnitId(e.target.value)} data-testid="meeting-unit">
+            {(units.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {displayName(u.nameEn, u.nameHi, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('meetings.mode')}{' '}
+          <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} data-testid="meeting-mode">
+            <option value="in_person">{t('meetings.modes.in_person')}</option>
+            <option value="virtual">{t('meetings.modes.virtual')}</option>
+          </select>
+        </label>
+        <label>
+          {t('meetings.chair')} <input value={chair} onChange={(e) => setChair(e.target.value)} data-testid="meeting-chair" />
+        </label>
+      </div>
+      <label className="block-label">
+        {t('meetings.attendees')}
+        <textarea rows={3} value={attendees} onChange={(e) => setAttendees(e.target.value)} placeholder={t('meetings.attendeesHelp')} data-testid="meeting-attendees" />
+      </label>
+      <label className="block-label">
+        {t('meetings.agenda')}
+        <textarea rows={2} value={agenda} onChange={(e) => setAgenda(e.target.value)} />
+      </label>
+      <label className="block-label">
+        {t('meetings.minutes')}
+        <textarea rows={3} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+      </label>
+      <fieldset>
+        <legend>
+          <label>
+            <input type="checkbox" checked={withDirective} onChange={(e) => setWithDirective(e.target.checked)} /> {t('directives.add')}
+          </label>
+        </legend>
+        {withDirective && (
+          <div className="form-grid">
+            <label>
+              {t('directives.textEn')} <input value={textEn} onChange={(e) => setTextEn(e.target.value)} data-testid="directive-text-en" />
+            </label>
+            <label>
+              {t('directives.textHi')} <input value={textHi} onChange={(e) => setTextHi(e.target.value)} data-testid="directive-text-hi" />
+            </label>
+            <label>
+              {t('directives.targetLevel')}{' '}
+              <select value={targetLevel} onChange={(e) => setTargetLevel(e.target.value as DirectiveTargetLevel)} data-testid="directive-target-level">
+                {DIRECTIVE_TARGET_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t('directives.everyUnit', { level: t(`levels.${l}`) })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('directives.rule')}{' '}
+              <select value={rule} onChange={(e) => setRule(e.target.value as DoneRule)} data-testid="directive-rule">
+                {DONE_RULES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`directives.rules.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('directives.deadline')}{' '}
+              <select value={deadlineType} onChange={(e) => setDeadlineType(e.target.value as 'days' | 'date')} data-testid="directive-deadline-type">
+                <option value="days">{t('directives.withinDays')}</option>
+                <option value="date">{t('directives.byDate')}</option>
+              </select>
+            </label>
+            {deadlineType === 'days' ? (
+              <label>
+                {t('directives.days')} <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} data-testid="directive-days" />
+              </label>
+            ) : (
+              <label>
+                {t('directives.date')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="directive-date" />
+              </label>
+            )}
+          </div>
+        )}
+      </fieldset>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={submit} disabled={create.isPending || !heldOn} data-testid="meeting-save">
+          {t('meetings.save')}
+        </button>
+      </div>
+      <ErrorText error={create.error} />
+    </section>
+  );
+}
+
+function DirectiveDetailView({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [filter, setFilter] = useState<'all' | 'pending' | 'done' | 'overdue'>('all');
+  const detail = useDirective({ id });
+  const mark = useMarkDirective();
+  const [note, setNote] = useState('');
+  if (detail.isPending) return <Loading />;
+  if (detail.error) return <ErrorText error={detail.error} />;
+  const d = detail.data;
+  const units = d.units.filter((u) => filter === 'all' || u.status === filter);
+  return (
+    <section className="panel" data-testid="directive-detail">
+      <a href="#/directives" className="no-print">
+        {t('directives.back')}
+      </a>
+      <h1>{displayName(d.textEn, d.textHi, lang)}</h1>
+      <p>
+        {t('directives.summary', {
+          date: formatDate(d.meetingDate, lang),
+          deadline: formatDate(d.deadlineDate, lang),
+          rule: t(`directives.rules.${d.doneRule}`),
+        })}
+      </p>
+      <ul className="counts" data-testid="directive-counts">
+        <li data-testid="count-done">{t('directives.countDone', { n: formatNumber(d.counts.done, lang) })}</li>
+        <li data-testid="count-pending">{t('directives.countPending', { n: formatNumber(d.counts.pending, lang) })}</li>
+        <li data-testid="count-overdue">{t('directives.countOverdue', { n: formatNumber(d.counts.overdue, lang) })}</li>
+      </ul>
+      <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} data-testid="directive-filter" className="no-print">
+        {(['all', 'pending', 'done', 'overdue'] as const).map((s) => (
+          <option key={s} value={s}>
+            {t(`compliance.status.${s}`)}
+          </option>
+        ))}
+      </select>
+      {d.doneRule === 'manual' && (
+        <label className="block-label no-print">
+          {t('directives.evidence')} <input value={note} onChange={(e) => setNote(e.target.value)} data-testid="directive-evidence" />
+        </label>
+      )}
+      <ErrorText error={mark.error} />
+      <div className="table-scroll">
+        <table className="data-table compact" data-testid="directive-units">
+          <thead>
+            <tr>
+              <th>{t('directives.unit')}</th>
+              <th>{t('directives.status')}</th>
+              <th>{t('directives.daysOverdue')}</th>
+              <th>{t('directives.evidence')}</th>
+              {d.doneRule === 'manual' && <th className="no-print" />}
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((u) => (
+              <tr key={u.unitId} data-unit-id={u.unitId} data-status={u.status} className={`status-${u.status}`}>
+                <td>{displayName(u.nameEn, u.nameHi, lang)}</td>
+                <td data-testid="unit-status">{t(`compliance.status.${u.status}`)}</td>
+                <td className="num">{u.status === 'overdue' ? formatNumber(u.daysOverdue, lang) : ''}</td>
+                <td>{u.evidence ?? ''}</td>
+                {d.doneRule === 'manual' && (
+                  <td className="no-print">
+                    {u.status !== 'done' && (
+                      <button type="button" disabled={!note.trim() || mark.isPending} onClick={() => mark.mutate({ directiveId: d.id, unitId: u.unitId, note })}>
+                        {t('directives.markDone')}
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

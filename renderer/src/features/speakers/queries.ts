@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../../../shared/ipc/contract';
+import { useCall } from '../../app/ApiContext';
+
+export const speakerKeys = {
+  all: ['speakers'] as const,
+  list: (filter: CallInput<'speakers.list'>) => ['speakers', filter] as const,
+};
+
+export function useSpeakers(filter: CallInput<'speakers.list'>) {
+  const call = useCall();
+  return useQuery({ queryKey: speakerKeys.list(filter), queryFn: () => call('speakers.list', filter) });
+}
+
+export function useSaveSpeaker() {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'speakers.save'>) => call('speakers.save', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: speakerKeys.all }),
+  });
+}
+
+export function useSpeakersImportPreview() {
+  const call = useCall();
+  return useMutation({ mutationFn: (input: { fileName: string; text: string }) => call('rosters.importPreview', { roster: 'speakers', ...input }) });
+}
+
+export function useSpeakersImportCommit() {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { fileName: string; text: string }) => call('rosters.importCommit', { roster: 'speakers', ...input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: speakerKeys.all }),
+  });
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallInput } from '../../../../shared/ipc/contract';
+import { useCall } from '../../app/ApiContext';
+
+export const visitKeys = { plan: ['visits', 'plan'] as const };
+
+export function usePlan() {
+  const call = useCall();
+  return useQuery({ queryKey: visitKeys.plan, queryFn: () => call('visits.plan', {}) });
+}
+
+/** Every planning write changes what the workspace draws (conflicts, coverage): refetch the plan. */
+function usePlanMutation<K extends 'visits.saveLeader' | 'visits.saveVenue' | 'visits.saveRequest' | 'visits.create' | 'visits.update' | 'visits.setPollDate' | 'visits.setSettings'>(name: K) {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<K>) => call(name, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: visitKeys.plan }),
+  });
+}
+
+export const useSaveLeader = () => usePlanMutation('visits.saveLeader');
+export const useSaveVenue = () => usePlanMutation('visits.saveVenue');
+export const useSaveRequest = () => usePlanMutation('visits.saveRequest');
+export const useCreateVisit = () => usePlanMutation('visits.create');
+export const useUpdateVisit = () => usePlanMutation('visits.update');
+export const useSetPollDate = () => usePlanMutation('visits.setPollDate');
+export const useSetSettings = () => usePlanMutation('visits.setSettings');
+
+/** A suggestion is computed on request and held by the workspace until accepted or rejected; it writes nothing. */
+export function useSuggest() {
+  const call = useCall();
+  return useMutation({ mutationFn: () => call('visits.suggest', {}) });
+}

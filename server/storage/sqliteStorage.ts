@@ -1,0 +1,171 @@
+import Database from 'better-sqlite3';
+import type { ServerRow } from '../../shared/sync/merge';
+import type { OpResult, PulledRow, PushOp } from '../../shared/sync/protocol';
+import {
+  SERVER_SCHEMA,
+  conflictFromRow,
+  deviceFromRow,
+  rowFromStored,
+  type ConflictRow,
+  type DeviceRecord,
+  type DeviceRow,
+  type OpOutcome,
+  type PullPage,
+  type Storage,
+} from './Storage';
+
+type StoredRow = { table_name: string; id: string; bucket: string; seq: number; data: string; stamps: string; hlc: string; deleted: number };
+
+/** The default storage: one SQLite file (WAL), nothing to install. Every call runs synchronously inside. */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async init(): Promise<void> {
+    for (const sql of SERVER_SCHEMA) this.db.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async insertDevice(d: DeviceRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO devices (id, name, scope, pc_no, created_at, enrolled_at, revoked_at, last_sync_at, schema_version, token_hash, code_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(d.id, d.name, d.scope, d.pcNo, d.createdAt, d.enrolledAt, d.revokedAt, d.lastSyncAt, d.schemaVersion, d.tokenHash, d.codeHash);
+  }
+
+  private device(where: string, value: string): DeviceRecord | null {
+    const r = this.db.prepare(`SELECT * FROM devices WHERE ${where} = ?`).get(value) as DeviceRow | undefined;
+    return r ? deviceFromRow(r) : null;
+  }
+
+  async deviceByCode(codeHash: string) {
+    return this.device('code_hash', codeHash);
+  }
+
+  async deviceByToken(tokenHash: string) {
+    return this.device('token_hash', tokenHash);
+  }
+
+  async enrolDevice(id: string, tokenHash: string, at: string, schemaVersion: number): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE devices SET token_hash = ?, code_hash = NULL, enrolled_at = ?, schema_version = ?
+         WHERE id = ? AND code_hash IS NOT NULL AND revoked_at IS NULL`,
+      )
+      .run(tokenHash, at, schemaVersion, id);
+    return r.changes === 1;
+  }
+
+  async revokeDevice(id: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE devices SET revoked_at = ?, code_hash = NULL WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  async touchDevice(id: string, at: string, schemaVersion: number): Promise<void> {
+    this.db.prepare('UPDATE devices SET last_sync_at = ?, schema_version = ? WHERE id = ?').run(at, schemaVersion, id);
+  }
+
+  async listDevices(): Promise<DeviceRecord[]> {
+    return (this.db.prepare('SELECT * FROM devices ORDER BY created_at, id').all() as DeviceRow[]).map(deviceFromRow);
+  }
+
+  async push(deviceId: string, ops: PushOp[], decide: (existing: ServerRow | null, op: PushOp) => OpOutcome, at: string): Promise<OpResult[]> {
+    const receipt = this.db.prepare('SELECT status, reason FROM receipts WHERE device_id = ? AND seq = ?');
+    const addReceipt = this.db.prepare('INSERT INTO receipts (device_id, seq, status, reason) VALUES (?, ?, ?, ?)');
+    const getRow = this.db.prepare('SELECT * FROM sync_rows WHERE table_name = ? AND id = ?');
+    const nextSeq = this.db.prepare(
+      `INSERT INTO buckets (bucket, seq, last_change_at) VALUES (?, 1, ?)
+       ON CONFLICT (bucket) DO UPDATE SET seq = buckets.seq + 1, last_change_at = excluded.last_change_at RETURNING seq`,
+    );
+    const putRow = this.db.prepare(
+      `INSERT INTO sync_rows (table_name, id, bucket, seq, data, stamps, hlc, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (table_name, id) DO UPDATE SET bucket = excluded.bucket, seq = excluded.seq, data = excluded.data,
+         stamps = excluded.stamps, hlc = excluded.hlc, deleted = excluded.deleted`,
+    );
+    const addConflict = this.db.prepare(
+      `INSERT INTO conflicts (id, bucket, table_name, row_id, field, losing_value, losing_hlc, losing_device, winning_value, winning_hlc, reason, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    return this.db.transaction(() => {
+      const results: OpResult[] = [];
+      for (const op of ops) {
+        const prior = receipt.get(deviceId, op.seq) as { status: OpResult['status']; reason: string | null } | undefined;
+        if (prior) {
+          results.push(prior.reason ? { seq: op.seq, status: prior.status, reason: prior.reason } : { seq: op.seq, status: prior.status });
+          continue;
+        }
+        const stored = getRow.get(op.table, op.id) as StoredRow | undefined;
+        const outcome = decide(stored ? rowFromStored(stored) : null, op);
+        if (outcome.write) {
+          const w = outcome.write;
+          const { seq } = nextSeq.get(w.bucket, at) as { seq: number };
+          putRow.run(w.table, w.id, w.bucket, seq, JSON.stringify(w.data), JSON.stringify(w.stamps), w.hlc, w.deleted);
+        }
+        for (const l of outcome.lost) {
+          const { seq: cid } = nextSeq.get('#conflicts', at) as { seq: number };
+          const bucket = outcome.write?.bucket ?? stored?.bucket ?? 'state';
+          const losingDevice = l.losingHlc === op.hlc ? deviceId : '';
+          addConflict.run(cid, bucket, op.table, op.id, l.field, JSON.stringify(l.losingValue), l.losingHlc, losingDevice,
+            JSON.stringify(l.winningValue), l.winningHlc, l.reason, at);
+        }
+        addReceipt.run(deviceId, op.seq, outcome.result.status, outcome.result.reason ?? null);
+        results.push(outcome.result);
+      }
+      return results;
+    })();
+  }
+
+  async pull(cursors: Record<string, number>, limit: number): Promise<PullPage> {
+    const page = this.db.prepare('SELECT * FROM sync_rows WHERE bucket = ? AND seq > ? ORDER BY seq LIMIT ?');
+    const top = this.db.prepare('SELECT seq FROM buckets WHERE bucket = ?');
+    return this.db.transaction(() => {
+      const rows: PulledRow[] = [];
+      const next: Record<string, number> = {};
+      let remaining = 0;
+      for (const [bucket, cursor] of Object.entries(cursors)) {
+        let after = cursor;
+        if (rows.length < limit) {
+          for (const r of page.all(bucket, cursor, limit - rows.length) as StoredRow[]) {
+            rows.push({ bucket, seq: r.seq, table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: JSON.parse(r.data) });
+            after = r.seq;
+          }
+        }
+        next[bucket] = after;
+        const t = top.get(bucket) as { seq: number } | undefined;
+        if (t && t.seq > after) remaining += t.seq - after;
+      }
+      return { rows, cursors: next, remaining };
+    })();
+  }
+
+  async conflicts(buckets: string[] | null, afterId: number, limit: number) {
+    const rows = buckets
+      ? (this.db
+          .prepare(`SELECT * FROM conflicts WHERE id > ? AND bucket IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`)
+          .all(afterId, JSON.stringify(buckets), limit) as ConflictRow[])
+      : (this.db.prepare('SELECT * FROM conflicts WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as ConflictRow[]);
+    return rows.map(conflictFromRow);
+  }
+
+  async freshness() {
+    return (
+      this.db
+        .prepare(
+          `SELECT b.bucket, b.seq, b.last_change_at, (SELECT count(*) FROM sync_rows r WHERE r.bucket = b.bucket) AS rows
+           FROM buckets b WHERE b.bucket NOT LIKE '#%' ORDER BY b.bucket`,
+        )
+        .all() as { bucket: string; seq: number; last_change_at: string | null; rows: number }[]
+    ).map((r) => ({ bucket: r.bucket, seq: r.seq, lastChangeAt: r.last_change_at, rows: r.rows }));
+  }
+}

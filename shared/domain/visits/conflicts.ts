@@ -1,0 +1,264 @@
+import { addDays, formatMinutes } from './dates';
+import { sunTimesIst } from './sun';
+import { planLeg, type Leg } from './travel';
+import { isLive, type Leader, type PlanningSettings, type Venue, type Visit } from './types';
+
+export const CONFLICT_KINDS = [
+  'double_booking',
+  'leg_gap',
+  'helicopter_daylight',
+  'outside_availability',
+  'permission_late',
+  'big_rallies_same_ac',
+  'after_polling',
+  'too_many_events',
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/** Values a conflict's sentence needs; venue names come as English and Hindi so either catalogue can print them. */
+export type ConflictParams = Record<string, string | number>;
+
+export interface Conflict {
+  kind: ConflictKind;
+  visitIds: string[];
+  leaderId: string | null;
+  date: string;
+  params: ConflictParams;
+}
+
+/** Everything the rules read besides the visits themselves. */
+export interface PlanWorld {
+  leaders: ReadonlyMap<string, Leader>;
+  venues: ReadonlyMap<string, Venue>;
+  /** Polling date per Lok Sabha constituency. */
+  pollDates: ReadonlyMap<number, string>;
+  settings: PlanningSettings;
+  /** Today (IST) — permissions not yet applied for cannot be granted before today + lead time. */
+  today: string;
+}
+
+function venueNames(v: Venue | undefined, key: string): ConflictParams {
+  return { [`${key}En`]: v?.nameEn ?? '?', [`${key}Hi`]: v?.nameHi ?? v?.nameEn ?? '?' };
+}
+
+/** The leg arriving at `to` from `from`, honouring the scheduler's override stored on the arriving visit. */
+export function legBetween(world: PlanWorld, leader: Leader, from: Visit, to: Visit): Leg | null {
+  const a = world.venues.get(from.venueId);
+  const b = world.venues.get(to.venueId);
+  if (!a || !b) return null;
+  return planLeg(a, b, leader, world.settings, { minutes: to.legOverrideMin, mode: to.legModeOverride });
+}
+
+/** Rules about one visit on its own: availability, permission, polling date. */
+export function checkVisitAlone(world: PlanWorld, leader: Leader, v: Visit): Conflict[] {
+  const out: Conflict[] = [];
+  const venue = world.venues.get(v.venueId);
+  const end = v.startMin + v.durationMin;
+  const base = { visitIds: [v.id], leaderId: leader.id, date: v.date };
+
+  const windows = leader.availability.filter((w) => w.from <= v.date && v.date <= w.to);
+  if (!windows.some((w) => v.startMin >= w.dayStartMin && end <= w.dayEndMin)) {
+    const w = windows[0];
+    out.push({
+      kind: 'outside_availability',
+      ...base,
+      params: w
+        ? { leader: leader.nameEn, hours: `${formatMinutes(w.dayStartMin)}–${formatMinutes(w.dayEndMin)}`, time: `${formatMinutes(v.startMin)}–${formatMinutes(end)}`, onDate: 1 }
+        : { leader: leader.nameEn, hours: '', time: `${formatMinutes(v.startMin)}–${formatMinutes(end)}`, onDate: 0 },
+    });
+  }
+
+  if (venue) {
+    const leadDays = venue.authorityLeadDays ?? world.settings.permissionLeadDays;
+    const grantedInTime = venue.permission === 'granted' && venue.permissionGrantedOn != null && venue.permissionGrantedOn <= v.date;
+    if (!grantedInTime) {
+      const from = venue.permission === 'applied' && venue.permissionAppliedOn ? venue.permissionAppliedOn : world.today;
+      const earliest = addDays(from, leadDays);
+      if (venue.permission === 'refused' || earliest > v.date) {
+        out.push({
+          kind: 'permission_late',
+          ...base,
+          params: { ...venueNames(venue, 'venue'), status: venue.permission, leadDays, earliest: venue.permission === 'refused' ? '' : earliest },
+        });
+      }
+    }
+    const poll = world.pollDates.get(venue.pcNo);
+    if (poll && v.date >= poll) out.push({ kind: 'after_polling', ...base, params: { ...venueNames(venue, 'venue'), pollDate: poll, pcNo: venue.pcNo } });
+  }
+  return out;
+}
+
+export interface DayLeg {
+  fromVisitId: string;
+  toVisitId: string;
+  leg: Leg;
+  departMin: number;
+  arriveMin: number;
+}
+
+/** The legs of one leader-day, in time order (live visits only). */
+export function legsOfDay(world: PlanWorld, leader: Leader, dayVisits: readonly Visit[]): DayLeg[] {
+  const sorted = dayVisits.filter(isLive).sort((a, b) => a.startMin - b.startMin);
+  const legs: DayLeg[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const leg = legBetween(world, leader, sorted[i - 1], sorted[i]);
+    if (!leg) continue;
+    const departMin = sorted[i - 1].startMin + sorted[i - 1].durationMin;
+    legs.push({ fromVisitId: sorted[i - 1].id, toVisitId: sorted[i].id, leg, departMin, arriveMin: departMin + leg.minutes });
+  }
+  return legs;
+}
+
+/** Rules about the sequence of one leader's day: overlaps, legs, daylight flying, events per day. */
+export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: readonly Visit[]): Conflict[] {
+  const out: Conflict[] = [];
+  const sorted = dayVisits.filter(isLive).sort((a, b) => a.startMin - b.startMin || a.id.localeCompare(b.id));
+  if (sorted.length === 0) return out;
+  const date = sorted[0].date;
+
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const a = sorted[i];
+      const b = sorted[j];
+      if (b.startMin >= a.startMin + a.durationMin) break;
+      out.push({
+        kind: 'double_booking',
+        visitIds: [a.id, b.id],
+        leaderId: leader.id,
+        date,
+        params: { leader: leader.nameEn, ...venueNames(world.venues.get(a.venueId), 'a'), ...venueNames(world.venues.get(b.venueId), 'b'), aTime: formatMinutes(a.startMin), bTime: formatMinutes(b.startMin) },
+      });
+    }
+  }
+
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1];
+    const next = sorted[i];
+    const prevEnd = prev.startMin + prev.durationMin;
+    if (next.startMin < prevEnd) continue; // already a double booking
+    const leg = legBetween(world, leader, prev, next);
+    if (!leg) continue;
+    const a = world.venues.get(prev.venueId)!;
+    const b = world.venues.get(next.venueId)!;
+    const gap = next.startMin - prevEnd;
+    const names = { ...venueNames(a, 'a'), ...venueNames(b, 'b') };
+    if (leg.minutes + leader.minGapMin > gap) {
+      out.push({
+        kind: 'leg_gap',
+        visitIds: [prev.id, next.id],
+        leaderId: leader.id,
+        date,
+        params: { ...names, mode: leg.mode, km: Math.round(leg.km), travel: leg.minutes, minGap: leader.minGapMin, gap },
+      });
+    }
+    if (leg.mode === 'helicopter') {
+      const arrive = prevEnd + leg.minutes;
+      const sunA = sunTimesIst(date, a.lat, a.lon);
+      const sunB = sunTimesIst(date, b.lat, b.lon);
+      if (prevEnd < sunA.sunriseMin || arrive > sunB.sunsetMin) {
+        out.push({
+          kind: 'helicopter_daylight',
+          visitIds: [prev.id, next.id],
+          leaderId: leader.id,
+          date,
+          params: {
+            ...names,
+            depart: formatMinutes(prevEnd),
+            arrive: formatMinutes(arrive),
+            sunrise: formatMinutes(sunA.sunriseMin),
+            sunset: formatMinutes(sunB.sunsetMin),
+          },
+        });
+      }
+    }
+  }
+
+  if (sorted.length > leader.maxEventsPerDay) {
+    out.push({
+      kind: 'too_many_events',
+      visitIds: sorted.map((v) => v.id),
+      leaderId: leader.id,
+      date,
+      params: { leader: leader.nameEn, count: sorted.length, max: leader.maxEventsPerDay },
+    });
+  }
+  return out;
+}
+
+/** Two big rallies (any leaders) in one assembly constituency on one date. */
+export function checkBigRallies(world: PlanWorld, dateVisits: readonly Visit[]): Conflict[] {
+  const out: Conflict[] = [];
+  const big = dateVisits.filter((v) => isLive(v) && (world.venues.get(v.venueId)?.capacity ?? 0) >= world.settings.bigRallyCapacity);
+  big.sort((a, b) => a.startMin - b.startMin || a.id.localeCompare(b.id));
+  for (let i = 0; i < big.length; i++) {
+    for (let j = i + 1; j < big.length; j++) {
+      const a = world.venues.get(big[i].venueId)!;
+      const b = world.venues.get(big[j].venueId)!;
+      if (a.acNo !== b.acNo) continue;
+      out.push({
+        kind: 'big_rallies_same_ac',
+        visitIds: [big[i].id, big[j].id],
+        leaderId: null,
+        date: big[i].date,
+        params: { ...venueNames(a, 'a'), ...venueNames(b, 'b'), acNo: a.acNo, threshold: world.settings.bigRallyCapacity },
+      });
+    }
+  }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+/** Every conflict among these visits (cancelled and held ones excluded from what is still to come is the caller's choice). */
+export function findConflicts(world: PlanWorld, visits: readonly Visit[]): Conflict[] {
+  const live = visits.filter(isLive);
+  const out: Conflict[] = [];
+  for (const v of live) {
+    const leader = world.leaders.get(v.leaderId);
+    if (leader) out.push(...checkVisitAlone(world, leader, v));
+  }
+  for (const dayVisits of groupBy(live, (v) => `${v.leaderId}|${v.date}`).values()) {
+    const leader = world.leaders.get(dayVisits[0].leaderId);
+    if (leader) out.push(...checkLeaderDay(world, leader, dayVisits));
+  }
+  for (const dateVisits of groupBy(live, (v) => v.date).values()) out.push(...checkBigRallies(world, dateVisits));
+  return out;
+}
+
+const str = (p: ConflictParams, k: string) => String(p[k] ?? '');
+
+/** The conflict in one English sentence (the renderer has the same sentences in its catalogues, with Hindi). */
+export function explainConflict(c: Conflict): string {
+  const p = c.params;
+  switch (c.kind) {
+    case 'double_booking':
+      return `${str(p, 'leader')} is booked twice at once: ${str(p, 'aEn')} at ${str(p, 'aTime')} overlaps ${str(p, 'bEn')} at ${str(p, 'bTime')}.`;
+    case 'leg_gap':
+      return `${str(p, 'aEn')} to ${str(p, 'bEn')} takes ${str(p, 'travel')} min by ${str(p, 'mode')} (${str(p, 'km')} km) plus a ${str(p, 'minGap')} min minimum gap, but only ${str(p, 'gap')} min are free between the events.`;
+    case 'helicopter_daylight':
+      return `The helicopter leg ${str(p, 'aEn')} → ${str(p, 'bEn')} would fly ${str(p, 'depart')}–${str(p, 'arrive')}, outside daylight (sunrise ${str(p, 'sunrise')}, sunset ${str(p, 'sunset')}); helicopters fly only in daylight.`;
+    case 'outside_availability':
+      return p.onDate
+        ? `${str(p, 'leader')} is available ${str(p, 'hours')} that day; this visit runs ${str(p, 'time')}.`
+        : `${str(p, 'leader')} is not available on this date.`;
+    case 'permission_late':
+      return p.status === 'refused'
+        ? `Permission for ${str(p, 'venueEn')} was refused.`
+        : `Permission for ${str(p, 'venueEn')} is not granted and needs ${str(p, 'leadDays')} days: it cannot be granted before ${str(p, 'earliest')}.`;
+    case 'big_rallies_same_ac':
+      return `Two big rallies (${str(p, 'threshold')}+ capacity) in assembly constituency ${str(p, 'acNo')} on the same day: ${str(p, 'aEn')} and ${str(p, 'bEn')}.`;
+    case 'after_polling':
+      return `${str(p, 'venueEn')} is in Lok Sabha constituency ${str(p, 'pcNo')}, which polls on ${str(p, 'pollDate')}: a visit on or after polling day cannot campaign.`;
+    case 'too_many_events':
+      return `${str(p, 'leader')} has ${str(p, 'count')} events this day; the most is ${str(p, 'max')}.`;
+  }
+}

@@ -1,0 +1,280 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countOutbox } from '../../electron/main/db/repositories/outbox';
+import { insertRow, newId, tombstoneRow, upsertRow } from '../../electron/main/sync/writer';
+import { SyncError } from '../../electron/main/sync/syncClient';
+import { createCore } from '../../electron/main/core';
+import { SyncClient } from '../../electron/main/sync/syncClient';
+import { MAX_PUSH_OPS } from '../../shared/sync/protocol';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
+import { ADMIN, STORAGE_KINDS, openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
+
+const SHARED = ['people', 'committees'];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies checked field by field below
+type J = any;
+const PC1 = 'ac_no BETWEEN 1 AND 6';
+
+function addPerson(room: Room, acNo: number, name: string): string {
+  const id = newId();
+  room.write((w) => insertRow(w, 'people', id, { name_en: name, name_hi: null, phone: null, voter_id: null, ac_no: acNo, district_code: null }, 'test'));
+  return id;
+}
+
+async function push(server: TestServer, token: string, body: unknown) {
+  return fetch(server.url + '/sync/push', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}
+
+describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(kind);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('carries a change from one control room to another of the same Lok Sabha, without echoing it into the outbox', async () => {
+    const a = await openRoom(server);
+    const b = await openRoom(server);
+    const id = addPerson(a, 3, 'Ravi');
+    await a.client.sync();
+    await b.client.sync();
+    expect(b.core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id)).toEqual({ name_en: 'Ravi' });
+    expect(countOutbox(b.core.db)).toBe(0);
+    expect(countOutbox(a.core.db)).toBe(0);
+    // b's clock moved past a's stamp: its next change orders after the one it received.
+    b.write((w) => upsertRow(w, 'people', id, { name_en: 'Ravi Kumar' }, 'test'));
+    await b.client.sync();
+    await a.client.sync();
+    expect(a.core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id)).toEqual({ name_en: 'Ravi Kumar' });
+    a.core.close();
+    b.core.close();
+  });
+
+  it('merges per field, lets deletes win, keeps the losing value as a conflict', async () => {
+    const a = await openRoom(server);
+    const b = await openRoom(server);
+    const id = addPerson(a, 2, 'Sita');
+    await a.client.sync();
+    await b.client.sync();
+    a.clockAt.t += 1000;
+    a.write((w) => upsertRow(w, 'people', id, { name_en: 'Sita Devi' }, 'test'));
+    b.clockAt.t += 2000;
+    b.write((w) => upsertRow(w, 'people', id, { name_hi: 'सीता' }, 'test'));
+    b.write((w) => upsertRow(w, 'people', id, { name_en: 'Sita Kumari' }, 'test'));
+    await a.client.sync();
+    await b.client.sync();
+    await a.client.sync();
+    const row = (c: Room) => c.core.db.prepare('SELECT name_en, name_hi, deleted FROM people WHERE id = ?').get(id);
+    expect(row(a)).toEqual({ name_en: 'Sita Kumari', name_hi: 'सीता', deleted: 0 });
+    expect(row(b)).toEqual(row(a));
+    const conflicts = a.core.db.prepare("SELECT losing_value FROM sync_conflicts WHERE row_id = ? AND field = 'name_en'").all(id);
+    expect(conflicts).toEqual([{ losing_value: '"Sita Devi"' }]);
+    // A delete with an older clock still wins over a newer edit.
+    a.write((w) => tombstoneRow(w, 'people', id, 'test'));
+    b.clockAt.t += 60_000;
+    b.write((w) => upsertRow(w, 'people', id, { name_en: 'Sita K.' }, 'test'));
+    await b.client.sync();
+    await a.client.sync();
+    await b.client.sync();
+    expect(row(a)).toMatchObject({ deleted: 1 });
+    expect(row(b)).toEqual(row(a));
+    a.core.close();
+    b.core.close();
+  });
+
+  it('answers a retried batch the same way and changes nothing', async () => {
+    const reg = await server.register('pc', 1);
+    const enrol: J = await (await fetch(server.url + '/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, code: reg.code }) })).json();
+    const id = newId();
+    const op = { seq: 1, table: 'people', id, op: 'upsert', hlc: '001768024800000-00000-abc', baseHlc: null, fields: ['name_en', 'ac_no'], data: { name_en: 'X', ac_no: 4 } };
+    const body = { schemaVersion: SYNC_SCHEMA_VERSION, ops: [op, { ...op, seq: 2, table: 'committee_kinds', id: 'k1' }] };
+    const first: J = await (await push(server, enrol.token, body)).json();
+    const before = await server.storage.pull({ 'ac:4': 0 }, 100);
+    const second: J = await (await push(server, enrol.token, { ...body, ops: [{ ...op, data: { name_en: 'Y', ac_no: 4 } }, body.ops[1]] })).json();
+    const after = await server.storage.pull({ 'ac:4': 0 }, 100);
+    expect(second.results).toEqual(first.results);
+    expect(first.results[0].status).toBe('applied');
+    expect(first.results[1]).toMatchObject({ status: 'rejected' });
+    expect(after).toEqual(before);
+  });
+
+  it('refuses cross-scope writes, state data, revoked devices, malformed, oversized and outdated requests — changing nothing', async () => {
+    const a = await openRoom(server, { pcNo: 1 });
+    const token = a.client.device()!.token;
+    const base = { seq: 100, id: newId(), op: 'upsert', hlc: '001768024800000-00000-abc', baseHlc: null, fields: ['name_en', 'ac_no'] };
+    const top = async () => JSON.stringify(await server.storage.freshness());
+    const was = await top();
+    const cross: J = await (await push(server, token, { schemaVersion: 1, ops: [{ ...base, table: 'people', data: { name_en: 'Z', ac_no: 40 } }] })).json();
+    expect(cross.results[0].status).toBe('rejected');
+    expect(cross.results[0].reason).toMatch(/may not change assembly constituency 40/);
+    const ref: J = await (await push(server, token, { schemaVersion: 1, ops: [{ ...base, seq: 101, table: 'org_units', data: { code: 'X', source: 'reference' } }] })).json();
+    expect(ref.results[0].reason).toMatch(/reference data/);
+    const malformed = await push(server, token, { schemaVersion: 1, ops: [{ ...base, table: 'people', hlc: 'yesterday', data: {} }] });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { message: string }).message).toMatch(/ops\.0\.hlc/);
+    const tooMany = await push(server, token, { schemaVersion: 1, ops: Array.from({ length: MAX_PUSH_OPS + 1 }, (_, i) => ({ ...base, seq: 200 + i, table: 'people', data: {} })) });
+    expect(tooMany.status).toBe(400);
+    const huge = await push(server, token, { schemaVersion: 1, ops: [{ ...base, table: 'people', data: { name_en: 'x'.repeat(5 * 1024 * 1024) } }] });
+    expect(huge.status).toBe(413);
+    const old = await push(server, token, { schemaVersion: 0, ops: [] });
+    expect(old.status).toBe(426);
+    expect(((await old.json()) as { message: string }).message).toMatch(/Install the update/);
+    expect(await top()).toBe(was);
+
+    const revoke = await server.admin(`/admin/devices/${a.client.device()!.deviceId}/revoke`, {});
+    expect(revoke.status).toBe(200);
+    addPerson(a, 1, 'After revocation');
+    const err = await a.client.sync().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SyncError);
+    expect((err as SyncError).code).toBe('revoked');
+    expect(countOutbox(a.core.db)).toBeGreaterThan(0);
+    expect(await top()).toBe(was);
+    a.core.close();
+  });
+
+  it('lists devices, their last sync and per-constituency freshness for the state admin only', async () => {
+    const r = await server.admin('/admin/overview');
+    const o = (await r.json()) as { devices: unknown[]; freshness: { acNo: number; pcNo: number }[] };
+    expect(o.devices.length).toBeGreaterThan(0);
+    expect(o.freshness.some((f: { acNo: number; pcNo: number }) => f.acNo === 3 && f.pcNo === 1)).toBe(true);
+    const a = await openRoom(server);
+    const denied = await fetch(server.url + '/admin/overview', { headers: { authorization: `Bearer ${a.client.device()!.token}` } });
+    expect(denied.status).toBe(403);
+    expect(ADMIN).toBeTruthy();
+    a.core.close();
+  });
+});
+
+describe('kill during sync (SQLite files)', () => {
+  let server: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'sync-kill-'));
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an interrupted push or first sync loses nothing and resumes after a restart', async () => {
+    const writer = await openRoom(server);
+    for (let i = 0; i < 120; i++) addPerson(writer, 1 + (i % 6), `P${i}`);
+    // Push dies after the server answered the first batch but before the answer is stored.
+    let calls = 0;
+    const dying: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).endsWith('/sync/push') && ++calls === 2) throw new Error('killed');
+      return res;
+    };
+    const file = path.join(dir, 'writer.sqlite');
+    await writer.client.sync();
+    writer.core.close();
+    const w2 = await openRoom(server, { dbPath: file, client: { fetch: dying, pushBatch: 50 } });
+    for (let i = 0; i < 120; i++) addPerson(w2, 1 + (i % 6), `Q${i}`);
+    await expect(w2.client.sync()).rejects.toThrow(/cannot be reached/);
+    const waiting = countOutbox(w2.core.db);
+    expect(waiting).toBeGreaterThan(0);
+    w2.core.close();
+    const w3core = createCore({ dbPath: file, resourcesDir: 'resources', mode: 'web', now: () => server.clockAt.t });
+    await new SyncClient(w3core.db, w3core.clock, () => server.clockAt.t).sync();
+    expect(countOutbox(w3core.db)).toBe(0);
+
+    // First sync of a new room dies after two pages; reopened, it continues from its cursors.
+    const readerFile = path.join(dir, 'reader.sqlite');
+    let pages = 0;
+    const dyingPull: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/sync/pull') && ++pages === 3) throw new Error('killed');
+      return fetch(input, init);
+    };
+    const r1 = await openRoom(server, { dbPath: readerFile, client: { fetch: dyingPull, pullLimit: 40 } });
+    await expect(r1.client.sync()).rejects.toThrow();
+    const partial = (r1.core.db.prepare(`SELECT count(*) AS n FROM people`).get() as { n: number }).n;
+    expect(partial).toBe(80);
+    r1.core.close();
+    const r2core = createCore({ dbPath: readerFile, resourcesDir: 'resources', mode: 'web', now: () => server.clockAt.t });
+    const progress: number[] = [];
+    await new SyncClient(r2core.db, r2core.clock, () => server.clockAt.t, { pullLimit: 40, onProgress: (p) => progress.push(p.done) }).sync();
+    expect(snapshot(r2core, SHARED, PC1)).toEqual(snapshot(w3core, SHARED, PC1));
+    expect((r2core.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n).toBe(240);
+    expect(progress[0]).toBe(40);
+    r2core.close();
+    w3core.close();
+  });
+});
+
+describe('convergence (property)', () => {
+  it('random edits, partitions, dropped and duplicated deliveries and ±1 day clock skew: every room ends identical', async () => {
+    const server = await startServer('sqlite');
+    const skews = [0, 24 * 3600_000, -24 * 3600_000];
+    const rooms = await Promise.all(skews.map((skewMs) => openRoom(server, { skewMs })));
+    const ids: string[] = [];
+    // Seed rows every room knows.
+    for (let i = 0; i < 6; i++) ids.push(addPerson(rooms[0], 1 + i, `Seed ${i}`));
+    for (const r of rooms) await r.client.sync();
+
+    const action = fc.record({
+      room: fc.integer({ min: 0, max: 2 }),
+      kind: fc.constantFrom('create', 'rename', 'delete', 'undelete', 'sync', 'drop'),
+      row: fc.nat(),
+      name: fc.constantFrom('Amit', 'Bina', 'Chandan', 'Deepa', 'Ekta'),
+      ac: fc.integer({ min: 1, max: 6 }),
+      tick: fc.integer({ min: 0, max: 5000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 30 }), async (actions) => {
+        for (const a of actions) {
+          const room = rooms[a.room];
+          room.clockAt.t += a.tick;
+          const id = ids[a.row % ids.length];
+          if (a.kind === 'create') ids.push(addPerson(room, a.ac, a.name));
+          else if (a.kind === 'rename') room.write((w) => upsertRow(w, 'people', id, { name_en: a.name }, 'test'));
+          else if (a.kind === 'delete') room.write((w) => tombstoneRow(w, 'people', id, 'test'));
+          else if (a.kind === 'undelete') room.write((w) => upsertRow(w, 'people', id, { deleted: 0 }, 'test'));
+          else if (a.kind === 'sync') await room.client.sync();
+          else {
+            // A delivery lost on the way back: the server applied the push, the room never heard.
+            // The retry must be answered from the receipts and change nothing twice.
+            const original = room.client;
+            let dropped = false;
+            const lossy = new SyncClient(room.core.db, room.core.clock, () => room.clockAt.t, {
+              fetch: async (input, init) => {
+                const res = await fetch(input, init);
+                if (!dropped && String(input).endsWith('/sync/push')) {
+                  dropped = true;
+                  throw new Error('dropped');
+                }
+                return res;
+              },
+            });
+            await lossy.sync().catch(() => undefined);
+            await original.sync();
+          }
+        }
+        // The network comes back everywhere: two rounds so every room sees every other's last push.
+        for (let round = 0; round < 2; round++) for (const r of rooms) await r.client.sync();
+        const want = snapshot(rooms[0].core, ['people'], PC1);
+        for (const r of rooms) {
+          expect(countOutbox(r.core.db)).toBe(0);
+          expect(snapshot(r.core, ['people'], PC1)).toEqual(want);
+        }
+        const onServer = await server.storage.pull({ 'ac:1': 0, 'ac:2': 0, 'ac:3': 0, 'ac:4': 0, 'ac:5': 0, 'ac:6': 0 }, 5000);
+        const live = new Map(onServer.rows.filter((r) => r.table === 'people').map((r) => [r.id, r]));
+        const local = rooms[0].core.db.prepare(`SELECT id, name_en, deleted, hlc FROM people WHERE ${PC1}`).all() as { id: string; name_en: string; deleted: number; hlc: string }[];
+        expect(local.length).toBe(live.size);
+        for (const l of local) expect({ name: live.get(l.id)?.data.name_en, deleted: live.get(l.id)?.deleted, hlc: live.get(l.id)?.hlc }).toEqual({ name: l.name_en, deleted: l.deleted, hlc: l.hlc });
+      }),
+      { numRuns: 60, seed: 4242 },
+    );
+    for (const r of rooms) r.core.close();
+    await server.close();
+  }, 60_000);
+});
