@@ -4,7 +4,8 @@ import { downloadText, stripBom } from '../../app/csv';
 import { ErrorText } from '../../app/ErrorText';
 import { formatNumber } from '../../app/format';
 import { useExportCsv, useImportCommit, useImportPreview } from './queries';
-import { canCommit, errorsCsv, reasonText } from './importShaping';
+import { ImportErrorsTable } from './ImportErrorsTable';
+import { canCommit } from './importShaping';
 
 type Kind = 'units' | 'committees';
 
@@ -18,7 +19,6 @@ export function ImportExportPage() {
   const preview = useImportPreview();
   const commit = useImportCommit();
   const exporter = useExportCsv();
-  const translate = (key: string) => (i18n.exists(key) ? t(key) : null);
   const fmt = (n: number) => formatNumber(n, lang);
 
   const reset = () => {
@@ -45,7 +45,6 @@ export function ImportExportPage() {
   };
 
   const p = preview.data;
-  const errorHeaders: [string, string, string, string] = [t('import.row'), t('import.field'), t('import.reason'), t('import.detail')];
 
   return (
     <div className="import-page">
@@ -82,29 +81,7 @@ export function ImportExportPage() {
                 <p className="error-text" role="alert">
                   {t('import.hasErrors', { n: fmt(p.errors.length) })}
                 </p>
-                <div className="table-scroll short">
-                  <table className="data-table compact" data-testid="import-errors">
-                    <thead>
-                      <tr>
-                        {errorHeaders.slice(0, 3).map((h) => (
-                          <th key={h}>{h}</th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {p.errors.map((e, i) => (
-                        <tr key={`${e.row}-${e.field}-${i}`}>
-                          <td className="num">{e.row}</td>
-                          <td className="mono">{e.field}</td>
-                          <td title={e.message}>{reasonText(e, translate)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-                <button type="button" onClick={() => downloadText(`${file.name.replace(/\.csv$/i, '')}-errors.csv`, errorsCsv(p.errors, errorHeaders, translate))}>
-                  {t('import.downloadErrors')}
-                </button>
+                <ImportErrorsTable errors={p.errors} fileName={file.name} testId="import-errors" />
               </>
             )}
             <div className="form-actions">

@@ -5,7 +5,8 @@ import { downloadText, stripBom } from '../../app/csv';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatNumber } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { canCommit, reasonText } from '../importExport/importShaping';
+import { ImportErrorsTable } from '../importExport/ImportErrorsTable';
+import { canCommit } from '../importExport/importShaping';
 import { useExportRoster } from '../offices/queries';
 import { useSaveSpeaker, useSpeakers, useSpeakersImportCommit, useSpeakersImportPreview } from './queries';
 
@@ -179,7 +180,6 @@ function SpeakersImport() {
   const preview = useSpeakersImportPreview();
   const commit = useSpeakersImportCommit();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const translate = (key: string) => (i18n.exists(key) ? t(key) : null);
   const fmt = (n: number) => formatNumber(n, i18n.language);
   const p = preview.data;
   return (
@@ -209,24 +209,7 @@ function SpeakersImport() {
             <li>{t('import.unchanged', { n: fmt(p.unchanged) })}</li>
           </ul>
           {p.errors.length > 0 && (
-            <table className="data-table compact" data-testid="speakers-import-errors">
-              <thead>
-                <tr>
-                  <th>{t('import.row')}</th>
-                  <th>{t('import.field')}</th>
-                  <th>{t('import.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.errors.map((e, i) => (
-                  <tr key={`${e.row}-${e.field}-${i}`}>
-                    <td className="num">{e.row}</td>
-                    <td className="mono">{e.field}</td>
-                    <td title={e.message}>{reasonText(e, translate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ImportErrorsTable errors={p.errors} fileName={file?.name ?? "speakers.csv"} testId="speakers-import-errors" />
           )}
           <button
             type="button"
