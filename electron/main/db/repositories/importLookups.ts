@@ -5,56 +5,6 @@ import { prepared as preparedOnce } from '../statements';
 // hundred thousand rows, so each statement is prepared once per connection.
 const prepared = (db: Db, sql: string) => preparedOnce(db, sql, sql);
 
-export interface UnitRef {
-  id: string;
-  level: string;
-  code: string;
-  nameEn: string;
-  nameHi: string | null;
-  parentId: string | null;
-  districtCode: string | null;
-  blockCode: string | null;
-  acNo: number | null;
-  pcNo: number | null;
-  closed: number;
-}
-
-interface UnitRow {
-  id: string;
-  level: string;
-  code: string;
-  name_en: string;
-  name_hi: string | null;
-  parent_id: string | null;
-  district_code: string | null;
-  block_code: string | null;
-  ac_no: number | null;
-  pc_no: number | null;
-  closed: number;
-}
-
-const toUnit = (r: UnitRow): UnitRef => ({
-  id: r.id,
-  level: r.level,
-  code: r.code,
-  nameEn: r.name_en,
-  nameHi: r.name_hi,
-  parentId: r.parent_id,
-  districtCode: r.district_code,
-  blockCode: r.block_code,
-  acNo: r.ac_no,
-  pcNo: r.pc_no,
-  closed: r.closed,
-});
-
-const UNIT_COLS = 'id, level, code, name_en, name_hi, parent_id, district_code, block_code, ac_no, pc_no, closed';
-
-/** A unit by code, tombstoned ones included (a code is never reused; the caller decides). */
-export function unitByCode(db: Db, code: string): (UnitRef & { deleted: number }) | undefined {
-  const r = prepared(db, `SELECT ${UNIT_COLS}, deleted FROM org_units WHERE code = ?`).get(code) as (UnitRow & { deleted: number }) | undefined;
-  return r ? { ...toUnit(r), deleted: r.deleted } : undefined;
-}
-
 export function unitCodeById(db: Db, id: string): string | undefined {
   return (prepared(db, 'SELECT code FROM org_units WHERE id = ?').get(id) as { code: string } | undefined)?.code;
 }

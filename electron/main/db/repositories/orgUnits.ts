@@ -1,5 +1,6 @@
 import type { OrgUnit, UnitLevel } from '../../../../shared/domain/types';
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 
 /** An org unit with the keys the queries roll up by. */
 export interface StoredUnit extends OrgUnit {
@@ -57,6 +58,12 @@ export function getUnit(db: Db, id: string): StoredUnit | null {
 /** Every live unit of one level, in code order. */
 export function listUnitsByLevel(db: Db, level: UnitLevel): StoredUnit[] {
   return (db.prepare(`SELECT ${COLS} FROM org_units WHERE level = ? AND deleted = 0 ORDER BY code`).all(level) as UnitRow[]).map(toUnit);
+}
+
+/** A unit by code, tombstoned ones included (a code is never reused; the caller decides). Prepared once: imports call it per row. */
+export function getUnitByCodeAnyState(db: Db, code: string): (StoredUnit & { deleted: boolean }) | undefined {
+  const r = prepared(db, 'orgUnits.byCodeAny', `SELECT ${COLS}, deleted FROM org_units WHERE code = ?`).get(code) as (UnitRow & { deleted: number }) | undefined;
+  return r ? { ...toUnit(r), deleted: r.deleted === 1 } : undefined;
 }
 
 export function getUnitByCode(db: Db, code: string): StoredUnit | null {

@@ -12,11 +12,10 @@ import {
   liveRolesOfCommittee,
   pcByAc,
   personByPhone,
-  unitByCode,
   type KindRef,
   type PersonRef,
-  type UnitRef,
 } from '../../db/repositories/importLookups';
+import { getUnitByCodeAnyState, type StoredUnit } from '../../db/repositories/orgUnits';
 import type { SqlValue } from '../../db/schema';
 import type { LocalClock } from '../../sync/clock';
 import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../../sync/writer';
@@ -297,8 +296,8 @@ function planUnits(db: Db, file: ParsedFile): Plan {
       const earlier = inFile.get(parentCode);
       if (earlier) parent = earlier.unit;
       else {
-        const stored = unitByCode(db, parentCode);
-        if (stored && stored.deleted === 0) parent = stored;
+        const stored = getUnitByCodeAnyState(db, parentCode);
+        if (stored && !stored.deleted) parent = stored;
       }
       if (!parent && !earlier) {
         fail('parent_code', 'unknown_parent', `no unit has the code ${parentCode}. Import the parent first (or put it in an earlier row) or correct the code.`);
@@ -330,8 +329,8 @@ function planUnits(db: Db, file: ParsedFile): Plan {
       else fail('closed', 'invalid_closed', `"${cells.closed}" is not yes or no. Write 1 (closed) or 0 (open), or leave it empty.`);
     }
 
-    const stored = code ? unitByCode(db, code) : undefined;
-    if (stored && stored.deleted === 1) {
+    const stored = code ? getUnitByCodeAnyState(db, code) : undefined;
+    if (stored && stored.deleted) {
       fail('code', 'code_deleted', `the code ${code} belonged to a unit that was deleted. Use a new code.`);
     } else if (stored && level && stored.level !== level) {
       fail('level', 'level_mismatch', `${code} is already a ${stored.level}, not a ${level}. Correct the level or the code.`);
@@ -369,7 +368,7 @@ function planUnits(db: Db, file: ParsedFile): Plan {
         block_code: stored.blockCode,
         ac_no: stored.acNo,
         pc_no: stored.pcNo,
-        closed: stored.closed,
+        closed: stored.closed ? 1 : 0,
       };
       const changed = Object.keys(values).some((k) => current[k] !== values[k]);
       if (changed) {
@@ -419,7 +418,7 @@ interface CommitteeState {
   /** Existing committee id, or the id it will get. */
   id: string;
   exists: boolean;
-  unit: UnitRef;
+  unit: StoredUnit;
   kind: KindRef;
   status: CommitteeStatus;
   declaredOn: string | null;
@@ -450,7 +449,7 @@ function planCommittees(db: Db, file: ParsedFile, userId: string): Plan {
     kindIndex.set(normKey(k.nameEn), k);
     kindIndex.set(normKey(k.nameHi), k);
   }
-  const unitCache = new Map<string, UnitRef | null>();
+  const unitCache = new Map<string, StoredUnit | null>();
   const committees = new Map<string, CommitteeState>();
   const peopleByPhone = new Map<string, PersonState>();
   const peopleById = new Map<string, PersonState>();
@@ -471,12 +470,12 @@ function planCommittees(db: Db, file: ParsedFile, userId: string): Plan {
 
     // --- committee columns ---
     const unitCode = (cells.unit_code ?? '').toUpperCase();
-    let unit: UnitRef | null = null;
+    let unit: StoredUnit | null = null;
     if (!unitCode) fail('unit_code', 'required', 'the unit code is empty. Enter the code of the unit, e.g. B-3064.');
     else {
       if (!unitCache.has(unitCode)) {
-        const u = unitByCode(db, unitCode);
-        unitCache.set(unitCode, u && u.deleted === 0 ? u : null);
+        const u = getUnitByCodeAnyState(db, unitCode);
+        unitCache.set(unitCode, u && !u.deleted ? u : null);
       }
       unit = unitCache.get(unitCode) ?? null;
       if (!unit) fail('unit_code', 'unknown_unit', `no unit has the code ${unitCode}. Import the unit first or correct the code.`);
