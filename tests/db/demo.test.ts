@@ -41,12 +41,10 @@ function fingerprint(db: Db): string {
 describe('generateDemo at full Jharkhand scale', () => {
   let db: Db;
   const stages: string[] = [];
-  let ms = 0;
 
   beforeAll(async () => {
     ({ db } = freshDb());
     const clock = LocalClock.open(db, () => NOW);
-    const t = Date.now();
     await generateDemo({
       db,
       clock,
@@ -58,12 +56,10 @@ describe('generateDemo at full Jharkhand scale', () => {
         if (stages[stages.length - 1] !== stage) stages.push(stage);
       },
     });
-    ms = Date.now() - t;
   }, 240_000);
 
-  it('reports its stages and finishes in under a minute', () => {
+  it('reports its stages in order', () => {
     expect(stages).toEqual(['reference', 'units', 'booths', 'committees', 'people', 'done']);
-    expect(ms).toBeLessThan(60_000);
     expect(JSON.parse(getMeta(db, 'demo') ?? 'null')).toEqual({ seed: 42, generatedAt: new Date(NOW).toISOString() });
   });
 

@@ -225,5 +225,5 @@ describe('CSV export', () => {
     commitImport(db, clock, 'u1', 'units', units, AT);
     commitImport(db, clock, 'u1', 'committees', committees, AT);
     expect(exportCsv(db, 'committees').text).toBe(committees);
-  });
+  }, 30_000);
 });
