@@ -153,7 +153,8 @@ function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Vis
   const out: Conflict[] = [];
   const { out: go, back } = baseLegsOfDay(world, leader, dayVisits);
   const baseNames = { baseEn: leader.baseName, baseHi: leader.baseName };
-  const sunBase = sunTimesIst(date, leader.baseLat, leader.baseLon);
+  // Sunrise and sunset matter only to helicopter legs; computed when one needs them.
+  const sunAtBase = () => sunTimesIst(date, leader.baseLat, leader.baseLon);
   if (go) {
     const first = dayVisits.find((v) => v.id === go.toVisitId)!;
     const venue = world.venues.get(first.venueId);
@@ -169,6 +170,7 @@ function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Vis
       });
     }
     if (go.leg.mode === 'helicopter' && venue) {
+      const sunBase = sunAtBase();
       const sunV = sunTimesIst(date, venue.lat, venue.lon);
       if (go.departMin < sunBase.sunriseMin || go.arriveMin > sunV.sunsetMin) {
         out.push({
@@ -185,6 +187,7 @@ function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Vis
     const last = dayVisits.find((v) => v.id === back.fromVisitId)!;
     const venue = world.venues.get(last.venueId);
     if (venue) {
+      const sunBase = sunAtBase();
       const sunV = sunTimesIst(date, venue.lat, venue.lon);
       if (back.departMin < sunV.sunriseMin || back.arriveMin > sunBase.sunsetMin) {
         out.push({
