@@ -244,4 +244,30 @@ test('edit a leader\'s availability and a venue\'s permission, and see conflicts
   await expect(page.getByTestId('venue-edit-form')).toHaveCount(0);
   await planFor();
   await expect(late).toHaveCount(0);
+
+  // ── Removing: refused while a visit depends on the leader; an unused venue goes, and Undo brings it back ──
+  await page.goto('/#/visits/records');
+  await page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`).getByTestId('leader-delete').click();
+  await expect(page.getByTestId('leader-delete-error')).toContainText('E2E Window Leader still has 1 planned visit');
+  await expect(page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`)).toHaveCount(1);
+  const spare = await api(request, 'visits.saveVenue', {
+    nameEn: 'E2E Spare Ground',
+    lat: 23.35,
+    lon: 85.33,
+    acNo: 63,
+    capacity: 1000,
+    helipad: false,
+    terrain: 'plains',
+    permission: 'not_applied',
+    permissionAppliedOn: null,
+    permissionGrantedOn: null,
+    authorityLeadDays: null,
+  });
+  await page.reload();
+  const spareRow = page.locator(`[data-testid="venue-row"][data-venue-id="${spare.id}"]`);
+  await spareRow.getByTestId('venue-delete').click();
+  await expect(page.getByTestId('change-banner')).toContainText('Removed venue E2E Spare Ground');
+  await expect(spareRow).toHaveCount(0);
+  await page.getByTestId('change-banner').getByTestId('undo').click();
+  await expect(spareRow).toHaveCount(1);
 });
