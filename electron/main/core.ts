@@ -66,6 +66,10 @@ import {
   setPlanningSettings,
   setPollDate,
   suggestVisits,
+  acceptSuggestion,
+  decideSuggestion,
+  deleteLeader,
+  deleteVenue,
   updateVisit,
 } from './services/visits';
 
@@ -194,6 +198,10 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'visits.create': (input) => createVisit(ctx, input),
     'visits.update': (input) => updateVisit(ctx, input),
     'visits.suggest': () => suggestVisits(ctx),
+    'visits.acceptSuggestion': (input) => acceptSuggestion(ctx, input),
+    'visits.decideSuggestion': (input) => decideSuggestion(ctx, input),
+    'visits.deleteLeader': (input) => deleteLeader(ctx, input.id),
+    'visits.deleteVenue': (input) => deleteVenue(ctx, input.id),
     'visits.setPollDate': (input) => setPollDate(ctx, input),
     'visits.setSettings': (input) => setPlanningSettings(ctx, input),
     'export.csv': (input) => exportCsv(db, input.kind, input.pcNo),

@@ -44,6 +44,7 @@ import type {
   PollDateView,
   RequestView,
   SuggestionsView,
+  SuggestionView,
   VenueView,
   Visit,
   MetaLists,
@@ -323,6 +324,16 @@ export const contract = {
     returns<Visit>(),
   ),
   'visits.suggest': call(empty, returns<SuggestionsView>()),
+  /** Accept one stored suggestion, optionally edited (date, start, venue): it becomes a proposed visit. */
+  'visits.acceptSuggestion': call(
+    z.object({ id, date: isoDate.optional(), startMin: minuteOfDay.optional(), venueId: id.optional() }).strict(),
+    returns<Visit>(),
+  ),
+  /** Reject a stored suggestion, or restore a rejected one. */
+  'visits.decideSuggestion': call(z.object({ id, status: z.enum(['open', 'rejected']) }).strict(), returns<SuggestionView>()),
+  /** Remove a leader or a venue that no visit still depends on (undoable from the change banner). */
+  'visits.deleteLeader': call(z.object({ id }).strict(), returns<{ removed: boolean }>()),
+  'visits.deleteVenue': call(z.object({ id }).strict(), returns<{ removed: boolean }>()),
   'visits.setPollDate': call(
     z.object({ pcNo: z.number().int().min(1).max(99), phase: z.number().int().min(1).max(9), pollDate: isoDate }).strict(),
     returns<PollDateView>(),

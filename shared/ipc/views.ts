@@ -422,13 +422,22 @@ export interface PlanningData {
   pollDates: PollDateView[];
   conflicts: Conflict[];
   coverage: CoverageRow[];
+  /** The stored suggested tour, null until one is asked for on this device. */
+  suggested: SuggestionsView | null;
 }
 
+/** A stored suggestion: kept until accepted (it becomes a proposed visit) or a new run replaces it; a rejected one can be restored. */
+export interface SuggestionView extends Suggestion {
+  id: string;
+  status: 'open' | 'rejected';
+}
+
+/** The latest suggested tour on this device, less what has been accepted or answered since. */
 export interface SuggestionsView {
-  suggestions: Suggestion[];
-  unmet: Unmet[];
-  value: number;
+  suggestions: SuggestionView[];
+  unmet: (Unmet & { id: string })[];
   ms: number;
+  madeAt: string;
 }
 
 // --- rosters, meetings, directives and compliance (issue 5) -------------------------------------------

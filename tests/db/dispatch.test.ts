@@ -116,6 +116,10 @@ describe('every call goes through the dispatcher', () => {
     const visit = await ok('visits.create', { leaderId: leader.id, venueId: venue.id, date: '2026-04-02', startMin: 600, durationMin: 60 });
     await ok('visits.update', { id: visit.id, startMin: 660 });
     await ok('visits.suggest', {});
+    await handled('visits.acceptSuggestion', { id: 'no-such-suggestion' });
+    await handled('visits.decideSuggestion', { id: 'no-such-suggestion', status: 'rejected' });
+    await handled('visits.deleteVenue', { id: venue.id });
+    await handled('visits.deleteLeader', { id: leader.id });
     await ok('visits.setPollDate', { pcNo: 6, phase: 1, pollDate: '2026-05-01' });
     await ok('visits.setSettings', { permissionLeadDays: 10, roadFactor: 1.3, bigRallyCapacity: 8000 });
     await ok('visits.plan', {});

@@ -63,7 +63,8 @@ describe('leader visits', () => {
 
     const s = await core.call('visits.suggest', {});
     expect(s.unmet).toEqual([]);
-    expect(s.suggestions).toMatchObject([{ requestId: req.id, leaderId: l.id, venueId: v1.id, date: '2026-04-10', startMin: 540 }]);
+    // 09:00 is the leader's day start; the first slot after the drive out from the base is 09:30.
+    expect(s.suggestions).toMatchObject([{ requestId: req.id, leaderId: l.id, venueId: v1.id, date: '2026-04-10', startMin: 570 }]);
     const first = s.suggestions[0];
     const visit = await core.call('visits.create', { leaderId: first.leaderId, venueId: first.venueId, requestId: first.requestId, date: first.date, startMin: first.startMin, durationMin: first.durationMin });
     expect(visit.status).toBe('proposed');
@@ -75,7 +76,7 @@ describe('leader visits', () => {
     expect(plan.coverage[0].state).toBe('gap');
 
     // A second visit dropped on top of the first: double booking, explained.
-    const other = await core.call('visits.create', { leaderId: l.id, venueId: v2.id, date: '2026-04-10', startMin: 600, durationMin: 60 });
+    const other = await core.call('visits.create', { leaderId: l.id, venueId: v2.id, date: '2026-04-10', startMin: 630, durationMin: 60 });
     plan = await core.call('visits.plan', {});
     expect(plan.conflicts.map((c) => c.kind)).toEqual(['double_booking']);
     // Moved to the afternoon: fine. Moved after polling: explained.
@@ -140,5 +141,114 @@ describe('leader visits', () => {
     await core.call('visits.update', { id: visit.id, startMin: 720 });
     await core.call('history.undoLast', {});
     expect((await core.call('visits.plan', {})).visits[0].startMin).toBe(600);
+  });
+
+  it('a suggested tour is kept until each suggestion is accepted, edited or rejected; confirmed visits never move', async () => {
+    await withUser(core, 'scheduler', 'Ravi Scheduler');
+    const l = await leader(core);
+    const v1 = await venue(core, 'Morabadi Ground', 63);
+    const v2 = await venue(core, 'Hatia Ground', 65, 23.29, 85.28);
+    const v3 = await venue(core, 'Kanke Ground', 64, 23.43, 85.32);
+    const ask = (venueId: string, day: string, priority = 4) =>
+      core.call('visits.saveRequest', { pcNo: 8, leaderIds: [l.id], priority, preferredFrom: day, preferredTo: day, venueId, areaAcNo: null, durationMin: 90, requestedBy: 'Ranchi in-charge', note: null });
+    // A confirmed visit on the 12th at 10:00, answering its own request.
+    const held = await ask(v1.id, '2026-04-12', 5);
+    const confirmed = await core.call('visits.create', { leaderId: l.id, venueId: v1.id, requestId: held.id, date: '2026-04-12', startMin: 600, durationMin: 120 });
+    await core.call('visits.update', { id: confirmed.id, status: 'confirmed' });
+    const before = core.db.prepare(`SELECT * FROM visits WHERE id = ?`).get(confirmed.id);
+    const r1 = await ask(v1.id, '2026-04-10');
+    const r2 = await ask(v2.id, '2026-04-11');
+    const r3 = await ask(v3.id, '2026-04-12', 3);
+    const late = await ask(v2.id, '2026-06-01', 2);
+
+    const run = await core.call('visits.suggest', {});
+    expect(run.suggestions.map((x) => x.requestId).sort()).toEqual([r1.id, r2.id, r3.id].sort());
+    expect(run.unmet).toMatchObject([{ requestId: late.id, reason: 'outside_availability' }]);
+    // The confirmed visit is an input, never moved; the suggestion on its day fits around it.
+    expect(core.db.prepare(`SELECT * FROM visits WHERE id = ?`).get(confirmed.id)).toEqual(before);
+    const onTwelfth = run.suggestions.find((x) => x.requestId === r3.id)!;
+    expect(onTwelfth.startMin).toBeGreaterThanOrEqual(12 * 60);
+
+    // Stored: a reload (a fresh plan) still has them, with the unmet reason.
+    let plan = await core.call('visits.plan', {});
+    expect(plan.suggested?.suggestions.map((x) => x.id).sort()).toEqual(run.suggestions.map((x) => x.id).sort());
+    expect(plan.suggested?.unmet.map((u) => u.reason)).toEqual(['outside_availability']);
+
+    // Accept one as suggested, one edited (another time), reject the third.
+    const s1 = run.suggestions.find((x) => x.requestId === r1.id)!;
+    const s2 = run.suggestions.find((x) => x.requestId === r2.id)!;
+    const a1 = await core.call('visits.acceptSuggestion', { id: s1.id });
+    expect(a1).toMatchObject({ status: 'proposed', requestId: r1.id, date: s1.date, startMin: s1.startMin, venueId: v1.id });
+    const a2 = await core.call('visits.acceptSuggestion', { id: s2.id, startMin: 15 * 60 });
+    expect(a2).toMatchObject({ status: 'proposed', requestId: r2.id, startMin: 15 * 60 });
+    const s3 = run.suggestions.find((x) => x.requestId === r3.id)!;
+    expect((await core.call('visits.decideSuggestion', { id: s3.id, status: 'rejected' })).status).toBe('rejected');
+    await failsWith(core.call('visits.acceptSuggestion', { id: s1.id }), 'not_found');
+
+    plan = await core.call('visits.plan', {});
+    expect(plan.suggested?.suggestions).toMatchObject([{ id: s3.id, status: 'rejected' }]);
+    // A rejected one can be restored, then accepted.
+    await core.call('visits.decideSuggestion', { id: s3.id, status: 'open' });
+    await core.call('visits.acceptSuggestion', { id: s3.id });
+    plan = await core.call('visits.plan', {});
+    expect(plan.suggested?.suggestions).toEqual([]);
+    expect(plan.suggested?.unmet.map((u) => u.requestId)).toEqual([late.id]);
+    expect(plan.visits.filter((v) => v.status === 'proposed')).toHaveLength(3);
+
+    // A new run replaces the stored one and still leaves the confirmed visit where it was.
+    await core.call('visits.suggest', {});
+    expect(core.db.prepare(`SELECT * FROM visits WHERE id = ?`).get(confirmed.id)).toEqual(before);
+
+    // Editing a suggestion to a venue in another Lok Sabha is refused with the field named.
+    const r4 = await ask(v2.id, '2026-04-13');
+    const s4 = (await core.call('visits.suggest', {})).suggestions.find((x) => x.requestId === r4.id)!;
+    const far = await venue(core, 'Jamshedpur Ground', 48, 22.8, 86.2);
+    expect((await failsWith(core.call('visits.acceptSuggestion', { id: s4.id, venueId: far.id }), 'invalid_input')).field).toBe('venueId');
+  });
+
+  it('a visit carries its venue\'s assembly constituency, Lok Sabha and district, and follows the venue when moved', async () => {
+    await withUser(core, 'scheduler');
+    const l = await leader(core);
+    const ranchi = await venue(core, 'Morabadi', 63);
+    const jamshedpur = await venue(core, 'Gopal Maidan', 48, 22.8, 86.2);
+    const v = await core.call('visits.create', { leaderId: l.id, venueId: ranchi.id, date: '2026-04-10', startMin: 660, durationMin: 60 });
+    const row = () => core.db.prepare(`SELECT ac_no, pc_no, district_code FROM visits WHERE id = ?`).get(v.id) as { ac_no: number; pc_no: number; district_code: string | null };
+    expect(row()).toEqual({ ac_no: 63, pc_no: ranchi.pcNo, district_code: ranchi.districtCode });
+    expect(ranchi.districtCode).toBeTruthy();
+    await core.call('visits.update', { id: v.id, venueId: jamshedpur.id });
+    expect(row()).toEqual({ ac_no: 48, pc_no: jamshedpur.pcNo, district_code: jamshedpur.districtCode });
+    expect(jamshedpur.districtCode).not.toBe(ranchi.districtCode);
+  });
+
+  it('leaders and venues are edited in place and removed only when nothing depends on them', async () => {
+    await withUser(core, 'scheduler');
+    const l = await leader(core);
+    const edited = await core.call('visits.saveLeader', {
+      id: l.id,
+      nameEn: 'Renamed Leader',
+      tier: 'state',
+      baseName: 'Dhanbad',
+      baseLat: 23.8,
+      baseLon: 86.43,
+      availability: [...APRIL, { from: '2026-05-01', to: '2026-05-05', dayStartMin: 420, dayEndMin: 1200 }],
+      helicopter: { cruiseKmh: 200, turnaroundMin: 25 },
+      road: { plainsKmh: 55, hillsKmh: 30 },
+      maxEventsPerDay: 5,
+      minGapMin: 30,
+    });
+    expect(edited).toMatchObject({ id: l.id, nameEn: 'Renamed Leader', tier: 'state', helicopter: { cruiseKmh: 200, turnaroundMin: 25 }, maxEventsPerDay: 5 });
+    expect(edited.availability).toHaveLength(2);
+    const v = await venue(core, 'Morabadi', 63);
+    const visit = await core.call('visits.create', { leaderId: l.id, venueId: v.id, date: '2026-04-10', startMin: 660, durationMin: 60 });
+    expect((await failsWith(core.call('visits.deleteLeader', { id: l.id }), 'conflict')).message).toMatch(/still has 1 planned visit/);
+    await failsWith(core.call('visits.deleteVenue', { id: v.id }), 'conflict');
+    await core.call('visits.update', { id: visit.id, status: 'cancelled' });
+    await core.call('visits.deleteVenue', { id: v.id });
+    expect((await core.call('visits.plan', {})).venues).toEqual([]);
+    // Undo brings it back; the tombstone went through the sync writer.
+    await core.call('history.undoLast', {});
+    expect((await core.call('visits.plan', {})).venues.map((x) => x.id)).toEqual([v.id]);
+    await core.call('visits.deleteLeader', { id: l.id });
+    expect((await core.call('visits.plan', {})).leaders).toEqual([]);
   });
 });

@@ -17,8 +17,9 @@ test('plan a leader-day from requests, then drag a visit into a double booking a
   const lf = page.getByTestId('leader-form');
   await lf.getByTestId('leader-name').fill('E2E National Leader');
   await lf.getByTestId('leader-tier').selectOption('national');
-  await lf.getByTestId('leader-from').fill(addDays(today, 2));
-  await lf.getByTestId('leader-to').fill(addDays(today, 10));
+  await lf.getByTestId('window-from').fill(addDays(today, 2));
+  await lf.getByTestId('window-to').fill(addDays(today, 10));
+  await lf.getByTestId('window-start').fill('06:00');
   await lf.getByTestId('leader-max').fill('3');
   await lf.getByTestId('leader-gap').fill('20');
   await lf.getByTestId('leader-save').click();
@@ -69,10 +70,21 @@ test('plan a leader-day from requests, then drag a visit into a double booking a
   const reqA = plan.requests.find((r) => r.venueId === venueA.id)!;
   const reqB = plan.requests.find((r) => r.venueId === venueB.id)!;
 
-  // ── Suggest, accept both ──
+  // ── Suggest; the suggestions survive a reload; reject one and restore it; accept both ──
   await page.goto('/#/visits/plan');
   await page.getByTestId('suggest-run').click();
   await expect(page.getByTestId('suggest-summary')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(`[data-testid="suggestion"][data-request-id="${reqA.id}"]`)).toBeVisible();
+  await page.reload();
+  const rowB = page.locator(`[data-testid="suggestion"][data-request-id="${reqB.id}"]`);
+  await expect(rowB).toBeVisible();
+  await expect(page.locator(`[data-testid="suggestion"][data-request-id="${reqA.id}"]`)).toBeVisible();
+  await rowB.getByTestId('suggestion-reject').click();
+  await expect(rowB).toHaveAttribute('data-status', 'rejected');
+  await page.reload();
+  await expect(rowB).toHaveAttribute('data-status', 'rejected');
+  await rowB.getByTestId('suggestion-restore').click();
+  await expect(rowB).toHaveAttribute('data-status', 'open');
   for (const r of [reqA, reqB]) {
     const row = page.locator(`[data-testid="suggestion"][data-request-id="${r.id}"]`);
     await expect(row).toBeVisible();
@@ -89,21 +101,29 @@ test('plan a leader-day from requests, then drag a visit into a double booking a
   await expect(page.getByTestId('day-map').locator('.stop-label')).toHaveCount(2);
   await expect(page.getByTestId('day-map')).toContainText('1. E2E Ground A');
   await expect(page.getByTestId('legs-table')).toContainText('min by');
+  // The day starts from the leader's base and ends back there, each leg with its travel time.
+  await expect(page.getByTestId('day-stop').first()).toContainText('from base Birsa Munda Airport, Ranchi');
+  await expect(page.getByTestId('base-return')).toContainText('back to base Birsa Munda Airport, Ranchi');
+  await expect(page.getByTestId('base-return')).toContainText('min by');
+  await expect(page.getByTestId('day-map').locator('.base-label')).toContainText('Birsa Munda Airport');
   await expect(page.getByTestId('sun-times')).toContainText('Sunrise');
   await expect(page.getByTestId('no-conflicts')).toBeVisible();
 
-  // ── Drag visit B onto 09:00, on top of visit A: a double booking, explained ──
+  // ── Drag visit B onto visit A's start: a double booking, explained ──
   plan = await api(request, 'visits.plan', {});
   const visitA = plan.visits.find((v) => v.requestId === reqA.id)!;
   const visitB = plan.visits.find((v) => v.requestId === reqB.id)!;
-  expect(visitA.startMin).toBe(9 * 60);
+  const at = visitA.startMin;
+  const hhmm = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
   const blockB = column.locator(`[data-visit-id="${visitB.id}"]`);
-  // Grab B near its top edge, drop at 09:00 (06:00 is the top of the column, 0.8 px a minute).
-  await blockB.dragTo(column, { sourcePosition: { x: 10, y: 2 }, targetPosition: { x: 30, y: (9 * 60 - 6 * 60) * 0.8 + 2 } });
-  await expect.poll(async () => (await api(request, 'visits.plan', {})).visits.find((v) => v.id === visitB.id)!.startMin).toBe(9 * 60);
+  // Grab B near its top edge, drop at A's start (06:00 is the top of the column, 0.8 px a minute).
+  await blockB.dragTo(column, { sourcePosition: { x: 10, y: 2 }, targetPosition: { x: 30, y: (at - 6 * 60) * 0.8 + 2 } });
+  await expect.poll(async () => (await api(request, 'visits.plan', {})).visits.find((v) => v.id === visitB.id)!.startMin).toBe(at);
   const conflict = page.locator('[data-testid="conflict"][data-kind="double_booking"]');
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByTestId('conflict-text')).toHaveText(/E2E National Leader is booked twice at once: E2E Ground (A|B) at 09:00 overlaps E2E Ground (A|B) at 09:00\./);
+  await expect(conflict.getByTestId('conflict-text')).toHaveText(
+    new RegExp(`E2E National Leader is booked twice at once: E2E Ground (A|B) at ${hhmm} overlaps E2E Ground (A|B) at ${hhmm}\\.`),
+  );
   await expect(column.locator('.cal-visit.conflicted')).toHaveCount(2);
 
   // ── Printable itinerary for the leader-day ──
@@ -122,4 +142,132 @@ test('the coverage view lists gaps first and the Hindi workspace explains in Hin
   await expect(rows.first()).toContainText('खाली');
   await page.getByTestId('lang-toggle').click();
   await expect(page.getByTestId('visits-tab-coverage')).toHaveText('Coverage');
+});
+
+/**
+ * Editing records: a second availability window clears an "outside availability" conflict (and removing
+ * it brings the conflict back); a venue's permission, edited to "applied" on a late date, raises a
+ * "permission not in time" conflict with the earliest grant date.
+ */
+test('edit a leader\'s availability and a venue\'s permission, and see conflicts appear and disappear', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const today = (await api(request, 'visits.plan', {})).today;
+  // Before Ranchi polls (the demo's phase 3, 40 days out).
+  const first = addDays(today, 10);
+  const later = addDays(today, 30);
+  const leader = await api(request, 'visits.saveLeader', {
+    nameEn: 'E2E Window Leader',
+    tier: 'state',
+    baseName: 'Birsa Munda Airport, Ranchi',
+    baseLat: 23.3143,
+    baseLon: 85.3217,
+    availability: [{ from: first, to: addDays(first, 2), dayStartMin: 8 * 60, dayEndMin: 20 * 60 }],
+    helicopter: null,
+    road: { plainsKmh: 45, hillsKmh: 30 },
+    maxEventsPerDay: 4,
+    minGapMin: 20,
+  });
+  const venue = await api(request, 'visits.saveVenue', {
+    nameEn: 'E2E Morabadi Edit Ground',
+    lat: 23.3927,
+    lon: 85.3286,
+    acNo: 63,
+    capacity: 3000,
+    helipad: false,
+    terrain: 'plains',
+    permission: 'granted',
+    permissionAppliedOn: today,
+    permissionGrantedOn: today,
+    authorityLeadDays: null,
+  });
+  await api(request, 'visits.create', { leaderId: leader.id, venueId: venue.id, requestId: null, date: later, startMin: 12 * 60, durationMin: 60 });
+
+  const planFor = async () => {
+    await page.goto('/#/visits/plan');
+    await page.getByTestId('leader-select').selectOption(leader.id);
+    await page.getByTestId('plan-date').fill(later);
+  };
+  const outside = page.locator('[data-testid="conflict"][data-kind="outside_availability"]');
+  await planFor();
+  await expect(outside).toBeVisible();
+  await expect(outside.getByTestId('conflict-text')).toHaveText('E2E Window Leader is not available on this date.');
+
+  // ── Add a second window covering the visit's date ──
+  await page.goto('/#/visits/records');
+  await page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`).getByTestId('leader-edit').click();
+  const ef = page.getByTestId('leader-edit-form');
+  await expect(ef.getByTestId('leader-window')).toHaveCount(1);
+  await ef.getByTestId('window-add').click();
+  const second = ef.getByTestId('leader-window').nth(1);
+  await second.getByTestId('window-from').fill(addDays(later, -1));
+  await second.getByTestId('window-to').fill(addDays(later, 1));
+  await second.getByTestId('window-start').fill('09:00');
+  await second.getByTestId('window-end').fill('17:00');
+  await ef.getByTestId('leader-save').click();
+  await expect(page.getByTestId('leader-edit-form')).toHaveCount(0);
+  await expect(page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`)).toContainText('09:00–17:00');
+  await planFor();
+  await expect(page.getByTestId('cal-visit')).toHaveCount(1);
+  await expect(outside).toHaveCount(0);
+  await expect(page.getByTestId('no-conflicts')).toBeVisible();
+
+  // ── Remove that window again: the conflict is back ──
+  await page.goto('/#/visits/records');
+  await page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`).getByTestId('leader-edit').click();
+  await page.getByTestId('leader-edit-form').getByTestId('leader-window').nth(1).getByTestId('window-remove').click();
+  await page.getByTestId('leader-edit-form').getByTestId('leader-save').click();
+  await expect(page.getByTestId('leader-edit-form')).toHaveCount(0);
+  await planFor();
+  await expect(outside).toBeVisible();
+
+  // ── Edit the venue's permission: applied for only 5 days before, with the state's 7-day lead time ──
+  await page.goto('/#/visits/records');
+  await page.locator(`[data-testid="venue-row"][data-venue-id="${venue.id}"]`).getByTestId('venue-edit').click();
+  const vf = page.getByTestId('venue-edit-form');
+  await expect(vf.getByTestId('venue-name')).toHaveValue('E2E Morabadi Edit Ground');
+  await vf.getByTestId('venue-permission').selectOption('applied');
+  await vf.getByTestId('venue-applied-on').fill(addDays(later, -5));
+  await vf.getByTestId('venue-save').click();
+  await expect(page.getByTestId('venue-edit-form')).toHaveCount(0);
+  await expect(page.locator(`[data-testid="venue-row"][data-venue-id="${venue.id}"]`)).toContainText('Applied');
+  await expect.poll(async () => (await api(request, 'visits.plan', {})).venues.find((v) => v.id === venue.id)!.permissionAppliedOn).toBe(addDays(later, -5));
+  await planFor();
+  const late = page.locator('[data-testid="conflict"][data-kind="permission_late"]');
+  await expect(late).toBeVisible();
+  await expect(late.getByTestId('conflict-text')).toContainText('E2E Morabadi Edit Ground');
+
+  // ── The authority itself needs only 3 days: edited on the venue, the conflict goes ──
+  await page.goto('/#/visits/records');
+  await page.locator(`[data-testid="venue-row"][data-venue-id="${venue.id}"]`).getByTestId('venue-edit').click();
+  await page.getByTestId('venue-edit-form').getByTestId('venue-lead-days').fill('3');
+  await page.getByTestId('venue-edit-form').getByTestId('venue-save').click();
+  await expect(page.getByTestId('venue-edit-form')).toHaveCount(0);
+  await planFor();
+  await expect(late).toHaveCount(0);
+
+  // ── Removing: refused while a visit depends on the leader; an unused venue goes, and Undo brings it back ──
+  await page.goto('/#/visits/records');
+  await page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`).getByTestId('leader-delete').click();
+  await expect(page.getByTestId('leader-delete-error')).toContainText('E2E Window Leader still has 1 planned visit');
+  await expect(page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`)).toHaveCount(1);
+  const spare = await api(request, 'visits.saveVenue', {
+    nameEn: 'E2E Spare Ground',
+    lat: 23.35,
+    lon: 85.33,
+    acNo: 63,
+    capacity: 1000,
+    helipad: false,
+    terrain: 'plains',
+    permission: 'not_applied',
+    permissionAppliedOn: null,
+    permissionGrantedOn: null,
+    authorityLeadDays: null,
+  });
+  await page.reload();
+  const spareRow = page.locator(`[data-testid="venue-row"][data-venue-id="${spare.id}"]`);
+  await spareRow.getByTestId('venue-delete').click();
+  await expect(page.getByTestId('change-banner')).toContainText('Removed venue E2E Spare Ground');
+  await expect(spareRow).toHaveCount(0);
+  await page.getByTestId('change-banner').getByTestId('undo').click();
+  await expect(spareRow).toHaveCount(1);
 });

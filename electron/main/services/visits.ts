@@ -3,13 +3,18 @@ import { computeCoverage } from '../../../shared/domain/visits/coverage';
 import { suggestTour } from '../../../shared/domain/visits/suggest';
 import type { PlanningSettings, Visit, VisitStatus } from '../../../shared/domain/visits/types';
 import type { CallArgs } from '../../../shared/ipc/contract';
-import type { LeaderView, PlanningData, PollDateView, RequestView, SuggestionsView, VenueView } from '../../../shared/ipc/views';
+import type { LeaderView, PlanningData, PollDateView, RequestView, SuggestionsView, SuggestionView, VenueView } from '../../../shared/ipc/views';
 import type { User } from '../../../shared/domain/types';
 import type { Db } from '../db/connection';
 import { getUnitByCode, unitsOfLevel } from '../db/repositories/orgUnits';
 import {
+  deleteSuggestion,
   getLeader,
   getPlanningSettings,
+  getSuggestion,
+  getSuggestions,
+  replaceSuggestions,
+  setSuggestionStatus,
   getRequest,
   getVenue,
   getVisit,
@@ -20,9 +25,9 @@ import {
   listVisits,
   SETTINGS_ID,
 } from '../db/repositories/visits';
-import { insertRow, newId, upsertRow } from '../sync/writer';
+import { insertRow, newId, tombstoneRow, upsertRow } from '../sync/writer';
 import { AppError } from './AppError';
-import { inChange, istDate, requireUser, type ServiceContext } from './context';
+import { inChange, istDate, nowIso, requireUser, type ServiceContext } from './context';
 
 /** Schedulers and the state office plan visits; everyone else reads them. */
 function requirePlanner(ctx: ServiceContext, what: string): User {
@@ -96,7 +101,21 @@ export function getPlanningData(ctx: ServiceContext): PlanningData {
     // Held visits are history: only what is still to happen can conflict.
     conflicts: findConflicts(world, visits.filter((v) => v.status !== 'held')),
     coverage: computeCoverage(pcNos, pollDates, visits, world.leaders, world.venues),
+    suggested: storedSuggestions(ctx, visits),
   };
+}
+
+/**
+ * The stored run as the workspace shows it: a suggestion or an unmet reason whose request has since
+ * been answered by a live visit, withdrawn or removed is history and is left out.
+ */
+function storedSuggestions(ctx: ServiceContext, visits: readonly Visit[]): SuggestionsView | null {
+  const run = getSuggestions(ctx.db);
+  if (!run) return null;
+  const answered = new Set(visits.filter((v) => v.requestId && v.status !== 'cancelled').map((v) => v.requestId));
+  const open = new Set(listRequests(ctx.db).filter((r) => r.status === 'open').map((r) => r.id));
+  const pending = (requestId: string) => open.has(requestId) && !answered.has(requestId);
+  return { ...run, suggestions: run.suggestions.filter((x) => pending(x.requestId)), unmet: run.unmet.filter((u) => pending(u.requestId)) };
 }
 
 export function saveLeader(ctx: ServiceContext, input: CallArgs<'visits.saveLeader'>): LeaderView {
@@ -268,13 +287,80 @@ export function updateVisit(ctx: ServiceContext, input: CallArgs<'visits.update'
   return getVisit(ctx.db, v.id)!;
 }
 
+/**
+ * Run the suggestion engine and keep its answer (replacing the previous run) until each suggestion is
+ * accepted or rejected. Existing visits — confirmed ones above all — are inputs the engine never moves.
+ */
 export function suggestVisits(ctx: ServiceContext): SuggestionsView {
-  requirePlanner(ctx, 'ask for a suggested tour');
+  const user = requirePlanner(ctx, 'ask for a suggested tour');
   const t0 = performance.now();
   const world = planWorld(ctx);
   const requests = listRequests(ctx.db).filter((r) => r.status === 'open');
-  const result = suggestTour({ world, visits: listVisits(ctx.db), requests });
-  return { ...result, ms: Math.round(performance.now() - t0) };
+  const visits = listVisits(ctx.db);
+  const result = suggestTour({ world, visits, requests });
+  replaceSuggestions(ctx.db, { suggestions: result.suggestions, unmet: result.unmet, ms: Math.round(performance.now() - t0), madeAt: nowIso(ctx), madeBy: user.id }, newId);
+  return storedSuggestions(ctx, visits)!;
+}
+
+function requireSuggestion(ctx: ServiceContext, id: string): SuggestionView {
+  const s = getSuggestion(ctx.db, id);
+  if (!s) throw new AppError('not_found', 'That suggestion is no longer on record: a newer suggested tour replaced it. Look at the current suggestions.', 'id');
+  return s;
+}
+
+/** Accept a suggestion, with the scheduler's edits if any: it becomes a proposed visit answering its request, and leaves the list. */
+export function acceptSuggestion(ctx: ServiceContext, input: CallArgs<'visits.acceptSuggestion'>): Visit {
+  const s = requireSuggestion(ctx, input.id);
+  const request = getRequest(ctx.db, s.requestId);
+  if (!request || request.status !== 'open') throw new AppError('conflict', 'The request behind this suggestion has been withdrawn or removed.', 'id');
+  if (listVisits(ctx.db).some((v) => v.requestId === s.requestId && v.status !== 'cancelled')) {
+    throw new AppError('conflict', 'That request already has a visit. Open the visit on the calendar instead.', 'id');
+  }
+  const venueId = input.venueId ?? s.venueId;
+  if (input.venueId) {
+    const venue = getVenue(ctx.db, input.venueId);
+    if (!venue) throw new AppError('not_found', 'That venue is no longer on record.', 'venueId');
+    if (venue.pcNo !== request.pcNo) throw new AppError('invalid_input', `That venue is in Lok Sabha constituency ${venue.pcNo}; the request is for ${request.pcNo}.`, 'venueId');
+  }
+  // The visit and the suggestion's removal together, or neither.
+  return ctx.db.transaction(() => {
+    const visit = createVisit(ctx, { leaderId: s.leaderId, venueId, requestId: s.requestId, date: input.date ?? s.date, startMin: input.startMin ?? s.startMin, durationMin: s.durationMin });
+    deleteSuggestion(ctx.db, s.id);
+    return visit;
+  })();
+}
+
+export function decideSuggestion(ctx: ServiceContext, input: CallArgs<'visits.decideSuggestion'>): SuggestionView {
+  requirePlanner(ctx, 'decide on suggestions');
+  requireSuggestion(ctx, input.id);
+  setSuggestionStatus(ctx.db, input.id, input.status);
+  return requireSuggestion(ctx, input.id);
+}
+
+/** Remove a leader no live visit depends on; the tombstone syncs, and the change banner can undo it. */
+export function deleteLeader(ctx: ServiceContext, id: string): { removed: boolean } {
+  const user = requirePlanner(ctx, 'remove leaders');
+  const leader = getLeader(ctx.db, id);
+  if (!leader) throw new AppError('not_found', 'That leader is no longer on record. Reload the page.', 'id');
+  const live = listVisits(ctx.db).filter((v) => v.leaderId === id && (v.status === 'proposed' || v.status === 'confirmed'));
+  if (live.length > 0) {
+    throw new AppError('conflict', `${leader.nameEn} still has ${live.length} planned visit(s), the first on ${live[0].date}. Cancel them or give them to another leader first.`, 'id');
+  }
+  inChange(ctx, user.id, (w) => tombstoneRow(w, 'leaders', id, 'leader.delete'));
+  return { removed: true };
+}
+
+/** Remove a venue no live visit or open request depends on. */
+export function deleteVenue(ctx: ServiceContext, id: string): { removed: boolean } {
+  const user = requirePlanner(ctx, 'remove venues');
+  const venue = getVenue(ctx.db, id);
+  if (!venue) throw new AppError('not_found', 'That venue is no longer on record. Reload the page.', 'id');
+  const live = listVisits(ctx.db).filter((v) => v.venueId === id && (v.status === 'proposed' || v.status === 'confirmed'));
+  if (live.length > 0) throw new AppError('conflict', `${venue.nameEn} still has ${live.length} planned visit(s), the first on ${live[0].date}. Cancel or move them first.`, 'id');
+  const asked = listRequests(ctx.db).filter((r) => r.venueId === id && r.status === 'open');
+  if (asked.length > 0) throw new AppError('conflict', `${asked.length} open request(s) name ${venue.nameEn}. Withdraw them or change their venue first.`, 'id');
+  inChange(ctx, user.id, (w) => tombstoneRow(w, 'venues', id, 'venue.delete'));
+  return { removed: true };
 }
 
 export function setPollDate(ctx: ServiceContext, input: CallArgs<'visits.setPollDate'>): PollDateView {

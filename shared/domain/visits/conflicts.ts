@@ -1,6 +1,6 @@
 import { addDays, formatMinutes } from './dates';
 import { sunTimesIst } from './sun';
-import { planLeg, type Leg } from './travel';
+import { planLeg, type Leg, type LegEnd } from './travel';
 import { isLive, type Leader, type PlanningSettings, type Venue, type Visit } from './types';
 
 export const CONFLICT_KINDS = [
@@ -12,6 +12,7 @@ export const CONFLICT_KINDS = [
   'big_rallies_same_ac',
   'after_polling',
   'too_many_events',
+  'base_leg',
 ] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
@@ -109,7 +110,108 @@ export function legsOfDay(world: PlanWorld, leader: Leader, dayVisits: readonly 
   return legs;
 }
 
-/** Rules about the sequence of one leader's day: overlaps, legs, daylight flying, events per day. */
+/** Stands for the leader's base in a DayLeg's fromVisitId / toVisitId. */
+export const BASE_STOP = 'base';
+
+/**
+ * The leader's base as a leg end. The base is the airport or city the leader sets out from and returns
+ * to; a leader's helicopter is kept there, so it counts as a helipad when the leader has one.
+ */
+export function baseEnd(leader: Leader): LegEnd {
+  return { lat: leader.baseLat, lon: leader.baseLon, helipad: leader.helicopter != null, terrain: 'plains' };
+}
+
+/**
+ * The legs from the base to the first stop of the day (honouring the first visit's leg override, which
+ * is the leg arriving at it) and from the last stop back to base. The outward leg is timed to arrive
+ * just as the first event starts; the return leaves as the last event ends.
+ */
+export function baseLegsOfDay(world: PlanWorld, leader: Leader, dayVisits: readonly Visit[]): { out: DayLeg | null; back: DayLeg | null } {
+  const sorted = dayVisits.filter(isLive).sort((a, b) => a.startMin - b.startMin || a.id.localeCompare(b.id));
+  if (sorted.length === 0) return { out: null, back: null };
+  const first = sorted[0];
+  const last = sorted.reduce((m, v) => (v.startMin + v.durationMin > m.startMin + m.durationMin ? v : m), sorted[0]);
+  const base = baseEnd(leader);
+  const a = world.venues.get(first.venueId);
+  const b = world.venues.get(last.venueId);
+  let out: DayLeg | null = null;
+  let back: DayLeg | null = null;
+  if (a) {
+    const leg = planLeg(base, a, leader, world.settings, { minutes: first.legOverrideMin, mode: first.legModeOverride });
+    out = { fromVisitId: BASE_STOP, toVisitId: first.id, leg, departMin: first.startMin - leg.minutes, arriveMin: first.startMin };
+  }
+  if (b) {
+    const leg = planLeg(b, base, leader, world.settings);
+    const departMin = last.startMin + last.durationMin;
+    back = { fromVisitId: last.id, toVisitId: BASE_STOP, leg, departMin, arriveMin: departMin + leg.minutes };
+  }
+  return { out, back };
+}
+
+/** The base legs' rules: the outward leg must fit after the leader's day starts; a helicopter flies either way only in daylight. */
+function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Visit[], date: string): Conflict[] {
+  const out: Conflict[] = [];
+  const { out: go, back } = baseLegsOfDay(world, leader, dayVisits);
+  const baseNames = { baseEn: leader.baseName, baseHi: leader.baseName };
+  // Sunrise and sunset matter only to helicopter legs; computed when one needs them.
+  const sunAtBase = () => sunTimesIst(date, leader.baseLat, leader.baseLon);
+  if (go) {
+    const first = dayVisits.find((v) => v.id === go.toVisitId)!;
+    const venue = world.venues.get(first.venueId);
+    const names = { ...baseNames, aEn: leader.baseName, aHi: leader.baseName, ...venueNames(venue, 'b') };
+    const window = leader.availability.find((w) => w.from <= date && date <= w.to && first.startMin >= w.dayStartMin);
+    if (window && go.departMin < window.dayStartMin) {
+      out.push({
+        kind: 'base_leg',
+        visitIds: [first.id],
+        leaderId: leader.id,
+        date,
+        params: { ...names, mode: go.leg.mode, km: Math.round(go.leg.km), travel: go.leg.minutes, dayStart: formatMinutes(window.dayStartMin), time: formatMinutes(first.startMin) },
+      });
+    }
+    if (go.leg.mode === 'helicopter' && venue) {
+      const sunBase = sunAtBase();
+      const sunV = sunTimesIst(date, venue.lat, venue.lon);
+      if (go.departMin < sunBase.sunriseMin || go.arriveMin > sunV.sunsetMin) {
+        out.push({
+          kind: 'helicopter_daylight',
+          visitIds: [first.id],
+          leaderId: leader.id,
+          date,
+          params: { ...names, depart: formatMinutes(go.departMin), arrive: formatMinutes(go.arriveMin), sunrise: formatMinutes(sunBase.sunriseMin), sunset: formatMinutes(sunV.sunsetMin) },
+        });
+      }
+    }
+  }
+  if (back && back.leg.mode === 'helicopter') {
+    const last = dayVisits.find((v) => v.id === back.fromVisitId)!;
+    const venue = world.venues.get(last.venueId);
+    if (venue) {
+      const sunBase = sunAtBase();
+      const sunV = sunTimesIst(date, venue.lat, venue.lon);
+      if (back.departMin < sunV.sunriseMin || back.arriveMin > sunBase.sunsetMin) {
+        out.push({
+          kind: 'helicopter_daylight',
+          visitIds: [last.id],
+          leaderId: leader.id,
+          date,
+          params: {
+            ...venueNames(venue, 'a'),
+            bEn: leader.baseName,
+            bHi: leader.baseName,
+            depart: formatMinutes(back.departMin),
+            arrive: formatMinutes(back.arriveMin),
+            sunrise: formatMinutes(sunV.sunriseMin),
+            sunset: formatMinutes(sunBase.sunsetMin),
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Rules about the sequence of one leader's day: overlaps, legs (base legs included), daylight flying, events per day. */
 export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: readonly Visit[]): Conflict[] {
   const out: Conflict[] = [];
   const sorted = dayVisits.filter(isLive).sort((a, b) => a.startMin - b.startMin || a.id.localeCompare(b.id));
@@ -172,6 +274,8 @@ export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: read
       }
     }
   }
+
+  out.push(...checkBaseLegs(world, leader, sorted, date));
 
   if (sorted.length > leader.maxEventsPerDay) {
     out.push({
@@ -260,5 +364,7 @@ export function explainConflict(c: Conflict): string {
       return `${str(p, 'venueEn')} is in Lok Sabha constituency ${str(p, 'pcNo')}, which polls on ${str(p, 'pollDate')}: a visit on or after polling day cannot campaign.`;
     case 'too_many_events':
       return `${str(p, 'leader')} has ${str(p, 'count')} events this day; the most is ${str(p, 'max')}.`;
+    case 'base_leg':
+      return `From the base ${str(p, 'baseEn')} to ${str(p, 'bEn')} takes ${str(p, 'travel')} min by ${str(p, 'mode')} (${str(p, 'km')} km), but the leader's day starts at ${str(p, 'dayStart')} and the event at ${str(p, 'time')}.`;
   }
 }

@@ -1,4 +1,5 @@
-import { checkBigRallies, checkLeaderDay, checkVisitAlone, legBetween, type ConflictKind, type PlanWorld } from './conflicts';
+import { baseEnd, checkBigRallies, checkLeaderDay, checkVisitAlone, legBetween, type ConflictKind, type PlanWorld } from './conflicts';
+import { planLeg } from './travel';
 import { dateRange } from './dates';
 import { isLive, type Leader, type Venue, type Visit, type VisitRequest } from './types';
 
@@ -27,6 +28,7 @@ export const UNMET_REASONS = [
   'helicopter_daylight',
   'too_many_events',
   'big_rallies_same_ac',
+  'base_leg',
   'outvalued',
 ] as const;
 export type UnmetReason = (typeof UNMET_REASONS)[number];
@@ -213,7 +215,8 @@ function candidateStarts(
     for (let i = 0; i <= day.length; i++) {
       const prev = i > 0 ? day[i - 1] : null;
       const next = i < day.length ? day[i] : null;
-      let lo = w.dayStartMin;
+      // Before the day's first stop the leader must first come out from the base.
+      let lo = prev ? w.dayStartMin : w.dayStartMin + planLeg(baseEnd(leader), venue, leader, world.settings).minutes;
       if (prev) {
         const leg = legBetween(world, leader, prev, probeAt(0));
         lo = Math.max(lo, prev.startMin + prev.durationMin + (leg?.minutes ?? 0) + leader.minGapMin);
@@ -248,7 +251,15 @@ function conflictsOfProbe(world: PlanWorld, leader: Leader, probe: Visit, day: r
 function travelAdded(world: PlanWorld, leader: Leader, probe: Visit, day: readonly Visit[]): number {
   const prev = [...day].reverse().find((v) => v.startMin < probe.startMin);
   const next = day.find((v) => v.startMin > probe.startMin);
-  const t = (a: Visit | undefined, b: Visit | undefined) => (a && b ? (legBetween(world, leader, a, b)?.minutes ?? 0) : 0);
+  // A missing neighbour is the base: the day starts and ends there.
+  const base = baseEnd(leader);
+  const at = (v: Visit | undefined) => (v ? world.venues.get(v.venueId) : undefined);
+  const t = (a: Visit | undefined, b: Visit | undefined) => {
+    if (a && b) return legBetween(world, leader, a, b)?.minutes ?? 0;
+    const from = a ? at(a) : base;
+    const to = b ? at(b) : base;
+    return from && to ? planLeg(from, to, leader, world.settings).minutes : 0;
+  };
   return t(prev, probe) + t(probe, next) - t(prev, next);
 }
 

@@ -6,7 +6,7 @@ import { acAtPoint, calendarBlocks, conflictValues, leaderDayRoute, minutesAtOff
 import { leader, venue, visit } from '../domain/visits/fixtures';
 
 function plan(over: Partial<PlanningData>): PlanningData {
-  return { today: '2026-04-01', canEdit: true, canRequest: true, settings: DEFAULT_SETTINGS, leaders: [], venues: [], requests: [], visits: [], pollDates: [], conflicts: [], coverage: [], ...over };
+  return { today: '2026-04-01', canEdit: true, canRequest: true, settings: DEFAULT_SETTINGS, leaders: [], venues: [], requests: [], visits: [], pollDates: [], conflicts: [], coverage: [], suggested: null, ...over };
 }
 
 describe('visit workspace shaping', () => {
@@ -52,8 +52,15 @@ describe('visit workspace shaping', () => {
       [1, 'a'],
       [2, 'b'],
     ]);
-    expect(r.legs).toHaveLength(1);
-    expect(r.legs[0]).toMatchObject({ mode: 'road', km: 109, departMin: 11 * 60 });
+    // Out from the base, between the stops, back to the base.
+    expect(r.legs.map((l) => [l.fromVisitId, l.toVisitId])).toEqual([
+      ['base', 'a'],
+      ['a', 'b'],
+      ['b', 'base'],
+    ]);
+    expect(r.legs[1]).toMatchObject({ mode: 'road', km: 109, departMin: 11 * 60 });
+    expect(r.legs[0]).toMatchObject({ mode: 'road', from: [23.3143, 85.3217], arriveMin: 10 * 60 });
+    expect(r.legs[2]).toMatchObject({ mode: 'road', departMin: 16 * 60, to: [23.3143, 85.3217] });
     expect(r.sun.sunriseMin).toBeGreaterThan(5 * 60);
     expect(r.sun.sunsetMin).toBeGreaterThan(18 * 60);
   });

@@ -1,5 +1,7 @@
 import { DEFAULT_SETTINGS, type AvailabilityWindow, type Leader, type PermissionStatus, type PlanningSettings, type PollDate, type Terrain, type TravelMode, type Venue, type Visit, type VisitRequest, type VisitStatus } from '../../../../shared/domain/visits/types';
+import type { Suggestion, Unmet, UnmetReason } from '../../../../shared/domain/visits/suggest';
 import type { Db } from '../connection';
+import { getMeta, setMeta } from './meta';
 
 interface LeaderRow {
   id: string;
@@ -197,4 +199,102 @@ export function getPlanningSettings(db: Db): PlanningSettings {
     | { permission_lead_days: number; road_factor: number; big_rally_capacity: number }
     | undefined;
   return r ? { permissionLeadDays: r.permission_lead_days, roadFactor: r.road_factor, bigRallyCapacity: r.big_rally_capacity } : DEFAULT_SETTINGS;
+}
+
+// ── The stored suggested tour (local to this device; see migration 007) ──
+
+export interface StoredSuggestion extends Suggestion {
+  id: string;
+  status: 'open' | 'rejected';
+}
+
+export interface StoredUnmet extends Unmet {
+  id: string;
+}
+
+export interface StoredRun {
+  suggestions: StoredSuggestion[];
+  unmet: StoredUnmet[];
+  ms: number;
+  madeAt: string;
+}
+
+interface SuggestionRow {
+  id: string;
+  seq: number;
+  kind: string;
+  request_id: string;
+  leader_id: string | null;
+  venue_id: string | null;
+  date: string | null;
+  start_min: number | null;
+  duration_min: number | null;
+  value: number | null;
+  reason: string | null;
+  blocked: number | null;
+  tried: number | null;
+  status: string;
+}
+
+/** When and how fast the latest run was (meta), so a run whose suggestions were all decided still shows. */
+const RUN_KEY = 'visit_suggestions_run';
+
+/** Replace the stored run with a new one: every earlier suggestion, decided or not, goes. */
+export function replaceSuggestions(db: Db, run: { suggestions: readonly Suggestion[]; unmet: readonly Unmet[]; ms: number; madeAt: string; madeBy: string }, newId: () => string): void {
+  db.transaction(() => {
+    db.prepare(`DELETE FROM visit_suggestions`).run();
+    const ins = db.prepare(
+      `INSERT INTO visit_suggestions (id, seq, kind, request_id, leader_id, venue_id, date, start_min, duration_min, value, reason, blocked, tried, status, run_ms, made_at, made_by)
+       VALUES (@id, @seq, @kind, @request_id, @leader_id, @venue_id, @date, @start_min, @duration_min, @value, @reason, @blocked, @tried, 'open', @run_ms, @made_at, @made_by)`,
+    );
+    setMeta(db, RUN_KEY, JSON.stringify({ ms: run.ms, madeAt: run.madeAt }));
+    let seq = 0;
+    const common = { run_ms: run.ms, made_at: run.madeAt, made_by: run.madeBy };
+    for (const s of run.suggestions) {
+      ins.run({ ...common, id: newId(), seq: ++seq, kind: 'suggestion', request_id: s.requestId, leader_id: s.leaderId, venue_id: s.venueId, date: s.date, start_min: s.startMin, duration_min: s.durationMin, value: s.value, reason: null, blocked: null, tried: null });
+    }
+    for (const u of run.unmet) {
+      ins.run({ ...common, id: newId(), seq: ++seq, kind: 'unmet', request_id: u.requestId, leader_id: null, venue_id: null, date: null, start_min: null, duration_min: null, value: null, reason: u.reason, blocked: u.blocked, tried: u.tried });
+    }
+  })();
+}
+
+/** The stored run, or null when no tour has been suggested on this device. */
+export function getSuggestions(db: Db): StoredRun | null {
+  const marker = getMeta(db, RUN_KEY);
+  if (!marker) return null;
+  const run = JSON.parse(marker) as { ms: number; madeAt: string };
+  const rows = db.prepare(`SELECT * FROM visit_suggestions ORDER BY seq`).all() as SuggestionRow[];
+  return {
+    suggestions: rows
+      .filter((r) => r.kind === 'suggestion')
+      .map((r) => ({
+        id: r.id,
+        status: r.status === 'rejected' ? 'rejected' : 'open',
+        requestId: r.request_id,
+        leaderId: r.leader_id ?? '',
+        venueId: r.venue_id ?? '',
+        date: r.date ?? '',
+        startMin: r.start_min ?? 0,
+        durationMin: r.duration_min ?? 0,
+        value: r.value ?? 0,
+      })),
+    unmet: rows
+      .filter((r) => r.kind === 'unmet')
+      .map((r) => ({ id: r.id, requestId: r.request_id, reason: r.reason as UnmetReason, blocked: r.blocked ?? 0, tried: r.tried ?? 0 })),
+    ms: run.ms,
+    madeAt: run.madeAt,
+  };
+}
+
+export function getSuggestion(db: Db, id: string): StoredSuggestion | null {
+  return getSuggestions(db)?.suggestions.find((s) => s.id === id) ?? null;
+}
+
+export function setSuggestionStatus(db: Db, id: string, status: 'open' | 'rejected'): void {
+  db.prepare(`UPDATE visit_suggestions SET status = ? WHERE id = ? AND kind = 'suggestion'`).run(status, id);
+}
+
+export function deleteSuggestion(db: Db, id: string): void {
+  db.prepare(`DELETE FROM visit_suggestions WHERE id = ?`).run(id);
 }

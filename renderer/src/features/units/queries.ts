@@ -25,6 +25,8 @@ export function invalidateAfterChange(qc: QueryClient) {
     qc.invalidateQueries({ queryKey: ['directive'] }),
     qc.invalidateQueries({ queryKey: ['meetings'] }),
     qc.invalidateQueries({ queryKey: ['offices'] }),
+    // Undo of a visit-planning change (a moved visit, a removed leader or venue) redraws the workspace.
+    qc.invalidateQueries({ queryKey: ['visits'] }),
   ]);
 }
 

@@ -61,8 +61,11 @@ export function DayMap({
   testId,
   onPick,
   onStopClick,
+  base,
 }: {
   geo: GeoLayers;
+  /** The leader's base, drawn when the day's legs start or end there. */
+  base?: { lat: number; lon: number; label: string } | null;
   stops: MapStop[];
   legs: MapLeg[];
   testId: string;
@@ -94,8 +97,15 @@ export function DayMap({
             </Tooltip>
           </CircleMarker>
         ))}
+        {base && (
+          <CircleMarker center={[base.lat, base.lon]} radius={6} pathOptions={{ color: '#1f2d3d', weight: 2, fillColor: '#2b8a3e', fillOpacity: 0.9, className: 'base' }}>
+            <Tooltip permanent direction="bottom" offset={[0, 8]} className="base-label">
+              {base.label}
+            </Tooltip>
+          </CircleMarker>
+        )}
         {onPick && <ClickToPick onPick={onPick} />}
-        <FitTo points={stops.map((s) => [s.lat, s.lon] as [number, number])} />
+        <FitTo points={[...stops.map((s) => [s.lat, s.lon] as [number, number]), ...(base ? [[base.lat, base.lon] as [number, number]] : [])]} />
       </MapContainer>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BASE_STOP } from '../../../../shared/domain/visits/conflicts';
 import { formatMinutes } from '../../../../shared/domain/visits/dates';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber } from '../../app/format';
@@ -58,10 +59,28 @@ export function ItineraryPage({ leaderId, date }: { leaderId: string; date: stri
                 <td>{s.venue.acNo}</td>
                 <td className="num">{formatNumber(s.venue.capacity, lang)}</td>
                 <td>{t(`visits.status.${s.visit.status}`)}</td>
-                <td>{leg ? `${formatMinutes(leg.departMin)} → ${formatMinutes(leg.arriveMin)} · ${t('visits.leg.label', { minutes: leg.minutes, mode: t(`visits.mode.${leg.mode}`) })} · ${leg.km} km` : '—'}</td>
+                <td>
+                  {leg
+                    ? `${leg.fromVisitId === BASE_STOP ? `${t('visits.leg.fromBase', { base: route.base?.name ?? '' })} · ` : ''}${formatMinutes(leg.departMin)} → ${formatMinutes(leg.arriveMin)} · ${t('visits.leg.label', { minutes: leg.minutes, mode: t(`visits.mode.${leg.mode}`) })} · ${leg.km} km`
+                    : '—'}
+                </td>
               </tr>
             );
           })}
+          {route.legs
+            .filter((l) => l.toVisitId === BASE_STOP)
+            .map((l) => (
+              <tr key="base-return" data-testid="itinerary-return">
+                <td />
+                <td>
+                  {formatMinutes(l.departMin)}–{formatMinutes(l.arriveMin)}
+                </td>
+                <td colSpan={4}>{t('visits.leg.toBase', { base: route.base?.name ?? '' })}</td>
+                <td>
+                  {t('visits.leg.label', { minutes: l.minutes, mode: t(`visits.mode.${l.mode}`) })} · {l.km} km
+                </td>
+              </tr>
+            ))}
         </tbody>
       </table>
       {route.stops.length === 0 && <p className="muted">{t('visits.dayMap.empty')}</p>}

@@ -1,40 +1,102 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinutes, parseMinutes } from '../../../../shared/domain/visits/dates';
-import type { GeoLayers, MetaLists, PlanningData } from '../../../../shared/ipc/views';
+import type { LeaderTier, Terrain } from '../../../../shared/domain/visits/types';
+import type { GeoLayers, LeaderView, MetaLists, PlanningData, RequestView, VenueView } from '../../../../shared/ipc/views';
+import { useNotifyChange } from '../../app/ChangeBanner';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber } from '../../app/format';
 import { DayMap } from './DayMap';
-import { useSaveLeader, useSaveRequest, useSaveVenue, useSetPollDate, useSetSettings } from './queries';
+import { useDeleteLeader, useDeleteVenue, useSaveLeader, useSaveRequest, useSaveVenue, useSetPollDate, useSetSettings } from './queries';
 import { acAtPoint } from './shaping';
 
-function LeaderForm({ plan }: { plan: PlanningData }) {
+const EMPTY_LEADER = {
+  nameEn: '',
+  nameHi: '',
+  tier: 'national' as LeaderTier,
+  baseName: 'Birsa Munda Airport, Ranchi',
+  baseLat: 23.3143,
+  baseLon: 85.3217,
+  heli: false,
+  cruiseKmh: 220,
+  turnaroundMin: 20,
+  plainsKmh: 45,
+  hillsKmh: 30,
+  maxEvents: 4,
+  minGap: 20,
+};
+
+interface WindowDraft {
+  from: string;
+  to: string;
+  dayStart: string;
+  dayEnd: string;
+}
+
+/** A new leader, or an existing one edited in place: every field of the issue, several availability windows. */
+function LeaderForm({ plan, leader, onDone }: { plan: PlanningData; leader?: LeaderView; onDone?: () => void }) {
   const { t } = useTranslation();
   const save = useSaveLeader();
-  const [f, setF] = useState({ nameEn: '', nameHi: '', tier: 'national' as 'national' | 'state', from: plan.today, to: plan.today, dayStart: '09:00', dayEnd: '18:00', heli: false, maxEvents: 4, minGap: 20 });
+  const notify = useNotifyChange();
+  const [f, setF] = useState(() =>
+    leader
+      ? {
+          nameEn: leader.nameEn,
+          nameHi: leader.nameHi ?? '',
+          tier: leader.tier,
+          baseName: leader.baseName,
+          baseLat: leader.baseLat,
+          baseLon: leader.baseLon,
+          heli: leader.helicopter != null,
+          cruiseKmh: leader.helicopter?.cruiseKmh ?? EMPTY_LEADER.cruiseKmh,
+          turnaroundMin: leader.helicopter?.turnaroundMin ?? EMPTY_LEADER.turnaroundMin,
+          plainsKmh: leader.road.plainsKmh,
+          hillsKmh: leader.road.hillsKmh,
+          maxEvents: leader.maxEventsPerDay,
+          minGap: leader.minGapMin,
+        }
+      : EMPTY_LEADER,
+  );
+  const newWindow = (): WindowDraft => ({ from: plan.today, to: plan.today, dayStart: '09:00', dayEnd: '18:00' });
+  const [windows, setWindows] = useState<WindowDraft[]>(() =>
+    leader ? leader.availability.map((w) => ({ from: w.from, to: w.to, dayStart: formatMinutes(w.dayStartMin), dayEnd: formatMinutes(w.dayEndMin) })) : [newWindow()],
+  );
   const set = (p: Partial<typeof f>) => setF((x) => ({ ...x, ...p }));
+  const setWindow = (i: number, p: Partial<WindowDraft>) => setWindows((ws) => ws.map((w, j) => (j === i ? { ...w, ...p } : w)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(
       {
+        id: leader?.id,
         nameEn: f.nameEn,
         nameHi: f.nameHi || undefined,
         tier: f.tier,
-        baseName: 'Birsa Munda Airport, Ranchi',
-        baseLat: 23.3143,
-        baseLon: 85.3217,
-        availability: [{ from: f.from, to: f.to, dayStartMin: parseMinutes(f.dayStart) ?? 540, dayEndMin: parseMinutes(f.dayEnd) ?? 1080 }],
-        helicopter: f.heli ? { cruiseKmh: 220, turnaroundMin: 20 } : null,
-        road: { plainsKmh: 45, hillsKmh: 30 },
+        baseName: f.baseName,
+        baseLat: f.baseLat,
+        baseLon: f.baseLon,
+        availability: windows.map((w) => ({ from: w.from, to: w.to, dayStartMin: parseMinutes(w.dayStart) ?? 540, dayEndMin: parseMinutes(w.dayEnd) ?? 1080 })),
+        helicopter: f.heli ? { cruiseKmh: f.cruiseKmh, turnaroundMin: f.turnaroundMin } : null,
+        road: { plainsKmh: f.plainsKmh, hillsKmh: f.hillsKmh },
         maxEventsPerDay: f.maxEvents,
         minGapMin: f.minGap,
       },
-      { onSuccess: () => set({ nameEn: '', nameHi: '' }) },
+      {
+        onSuccess: (saved) => {
+          if (leader) {
+            notify(t('visits.records.leaderSaved', { name: saved.nameEn }));
+            onDone?.();
+          } else {
+            setF(EMPTY_LEADER);
+            setWindows([newWindow()]);
+          }
+        },
+      },
     );
   };
+  const num = (v: string) => Number(v);
   return (
-    <form className="form" onSubmit={submit} data-testid="leader-form">
-      <h4>{t('visits.records.newLeader')}</h4>
+    <form className="form" onSubmit={submit} data-testid={leader ? 'leader-edit-form' : 'leader-form'}>
+      <h4>{leader ? t('visits.records.editLeader', { name: leader.nameEn }) : t('visits.records.newLeader')}</h4>
       <label className="field">
         {t('visits.fields.nameEn')} <input value={f.nameEn} onChange={(e) => set({ nameEn: e.target.value })} data-testid="leader-name" required />
       </label>
@@ -43,46 +105,119 @@ function LeaderForm({ plan }: { plan: PlanningData }) {
       </label>
       <label className="field">
         {t('visits.fields.tier')}{' '}
-        <select value={f.tier} onChange={(e) => set({ tier: e.target.value as 'national' | 'state' })} data-testid="leader-tier">
+        <select value={f.tier} onChange={(e) => set({ tier: e.target.value as LeaderTier })} data-testid="leader-tier">
           <option value="national">{t('visits.tier.national')}</option>
           <option value="state">{t('visits.tier.state')}</option>
         </select>
       </label>
+      <fieldset className="field">
+        <legend>{t('visits.fields.base')}</legend>
+        <label>
+          {t('visits.fields.baseName')} <input value={f.baseName} onChange={(e) => set({ baseName: e.target.value })} data-testid="leader-base" required />
+        </label>{' '}
+        <label>
+          {t('visits.fields.lat')} <input type="number" step="0.0001" min={-90} max={90} value={f.baseLat} onChange={(e) => set({ baseLat: num(e.target.value) })} data-testid="leader-base-lat" />
+        </label>{' '}
+        <label>
+          {t('visits.fields.lon')} <input type="number" step="0.0001" min={-180} max={180} value={f.baseLon} onChange={(e) => set({ baseLon: num(e.target.value) })} data-testid="leader-base-lon" />
+        </label>
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t('visits.fields.availability')}</legend>
+        {windows.map((w, i) => (
+          <div key={i} className="inline-form" data-testid="leader-window">
+            <label>
+              {t('visits.fields.availableFrom')} <input type="date" value={w.from} onChange={(e) => setWindow(i, { from: e.target.value })} data-testid="window-from" required />
+            </label>
+            <label>
+              {t('visits.fields.availableTo')} <input type="date" value={w.to} onChange={(e) => setWindow(i, { to: e.target.value })} data-testid="window-to" required />
+            </label>
+            <label>
+              {t('visits.fields.dayStart')} <input type="time" value={w.dayStart} onChange={(e) => setWindow(i, { dayStart: e.target.value })} data-testid="window-start" required />
+            </label>
+            <label>
+              {t('visits.fields.dayEnd')} <input type="time" value={w.dayEnd} onChange={(e) => setWindow(i, { dayEnd: e.target.value })} data-testid="window-end" required />
+            </label>
+            <button type="button" onClick={() => setWindows((ws) => ws.filter((_, j) => j !== i))} data-testid="window-remove">
+              {t('visits.records.removeWindow')}
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => setWindows((ws) => [...ws, newWindow()])} data-testid="window-add">
+          {t('visits.records.addWindow')}
+        </button>
+      </fieldset>
+      <fieldset className="field">
+        <legend>{t('visits.fields.travel')}</legend>
+        <label>
+          {t('visits.fields.roadPlains')} <input type="number" min={5} max={120} value={f.plainsKmh} onChange={(e) => set({ plainsKmh: num(e.target.value) })} data-testid="leader-road-plains" />
+        </label>{' '}
+        <label>
+          {t('visits.fields.roadHills')} <input type="number" min={5} max={120} value={f.hillsKmh} onChange={(e) => set({ hillsKmh: num(e.target.value) })} data-testid="leader-road-hills" />
+        </label>
+        <div>
+          <label>
+            <input type="checkbox" checked={f.heli} onChange={(e) => set({ heli: e.target.checked })} data-testid="leader-heli" /> {t('visits.fields.helicopter')}
+          </label>{' '}
+          {f.heli && (
+            <>
+              <label>
+                {t('visits.fields.cruise')} <input type="number" min={50} max={400} value={f.cruiseKmh} onChange={(e) => set({ cruiseKmh: num(e.target.value) })} data-testid="leader-cruise" />
+              </label>{' '}
+              <label>
+                {t('visits.fields.turnaround')} <input type="number" min={0} max={240} value={f.turnaroundMin} onChange={(e) => set({ turnaroundMin: num(e.target.value) })} data-testid="leader-turnaround" />
+              </label>
+            </>
+          )}
+        </div>
+      </fieldset>
       <label className="field">
-        {t('visits.fields.availableFrom')} <input type="date" value={f.from} onChange={(e) => set({ from: e.target.value })} data-testid="leader-from" />
+        {t('visits.fields.maxEvents')} <input type="number" min={1} max={12} value={f.maxEvents} onChange={(e) => set({ maxEvents: num(e.target.value) })} data-testid="leader-max" />
       </label>
       <label className="field">
-        {t('visits.fields.availableTo')} <input type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} data-testid="leader-to" />
-      </label>
-      <label className="field">
-        {t('visits.fields.dayStart')} <input type="time" value={f.dayStart} onChange={(e) => set({ dayStart: e.target.value })} />
-      </label>
-      <label className="field">
-        {t('visits.fields.dayEnd')} <input type="time" value={f.dayEnd} onChange={(e) => set({ dayEnd: e.target.value })} />
-      </label>
-      <label className="field">
-        <input type="checkbox" checked={f.heli} onChange={(e) => set({ heli: e.target.checked })} data-testid="leader-heli" /> {t('visits.fields.helicopter')}
-      </label>
-      <label className="field">
-        {t('visits.fields.maxEvents')} <input type="number" min={1} max={12} value={f.maxEvents} onChange={(e) => set({ maxEvents: Number(e.target.value) })} data-testid="leader-max" />
-      </label>
-      <label className="field">
-        {t('visits.fields.minGap')} <input type="number" min={0} max={600} value={f.minGap} onChange={(e) => set({ minGap: Number(e.target.value) })} data-testid="leader-gap" />
+        {t('visits.fields.minGap')} <input type="number" min={0} max={600} value={f.minGap} onChange={(e) => set({ minGap: num(e.target.value) })} data-testid="leader-gap" />
       </label>
       <div className="form-actions">
         <button type="submit" disabled={save.isPending} data-testid="leader-save">
-          {t('visits.records.addLeader')}
+          {leader ? t('common.save') : t('visits.records.addLeader')}
         </button>
+        {onDone && (
+          <button type="button" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
       <ErrorText error={save.error} />
     </form>
   );
 }
 
-function VenueForm({ plan, geo, meta }: { plan: PlanningData; geo: GeoLayers; meta: MetaLists | undefined }) {
+type PermissionStatus = 'not_applied' | 'applied' | 'granted' | 'refused';
+
+/** A new venue placed on the map, or an existing one edited: place, capacity, helipad, permission status and the authority's lead time. */
+function VenueForm({ plan, geo, meta, venue, onDone }: { plan: PlanningData; geo: GeoLayers; meta: MetaLists | undefined; venue?: VenueView; onDone?: () => void }) {
   const { t, i18n } = useTranslation();
   const save = useSaveVenue();
-  const [f, setF] = useState({ nameEn: '', nameHi: '', lat: null as number | null, lon: null as number | null, acNo: null as number | null, capacity: 10000, helipad: false, terrain: 'plains' as 'plains' | 'hills', permission: 'granted' as 'not_applied' | 'applied' | 'granted' | 'refused', appliedOn: plan.today, grantedOn: plan.today });
+  const notify = useNotifyChange();
+  const empty = { nameEn: '', nameHi: '', lat: null as number | null, lon: null as number | null, acNo: null as number | null, capacity: 10000, helipad: false, terrain: 'plains' as Terrain, permission: 'granted' as PermissionStatus, appliedOn: plan.today, grantedOn: plan.today, leadDays: '' };
+  const [f, setF] = useState(() =>
+    venue
+      ? {
+          nameEn: venue.nameEn,
+          nameHi: venue.nameHi ?? '',
+          lat: venue.lat as number | null,
+          lon: venue.lon as number | null,
+          acNo: venue.acNo as number | null,
+          capacity: venue.capacity,
+          helipad: venue.helipad,
+          terrain: venue.terrain,
+          permission: venue.permission,
+          appliedOn: venue.permissionAppliedOn ?? plan.today,
+          grantedOn: venue.permissionGrantedOn ?? plan.today,
+          leadDays: venue.authorityLeadDays == null ? '' : String(venue.authorityLeadDays),
+        }
+      : empty,
+  );
   const set = (p: Partial<typeof f>) => setF((x) => ({ ...x, ...p }));
   const ac = meta?.acs.find((a) => a.no === f.acNo);
   const submit = (e: FormEvent) => {
@@ -90,6 +225,7 @@ function VenueForm({ plan, geo, meta }: { plan: PlanningData; geo: GeoLayers; me
     if (f.lat == null || f.lon == null || f.acNo == null) return;
     save.mutate(
       {
+        id: venue?.id,
         nameEn: f.nameEn,
         nameHi: f.nameHi || undefined,
         lat: Math.round(f.lat * 1e5) / 1e5,
@@ -101,14 +237,21 @@ function VenueForm({ plan, geo, meta }: { plan: PlanningData; geo: GeoLayers; me
         permission: f.permission,
         permissionAppliedOn: f.permission === 'not_applied' ? null : f.appliedOn,
         permissionGrantedOn: f.permission === 'granted' ? f.grantedOn : null,
-        authorityLeadDays: null,
+        authorityLeadDays: f.leadDays === '' ? null : Number(f.leadDays),
       },
-      { onSuccess: () => set({ nameEn: '', nameHi: '', lat: null, lon: null, acNo: null }) },
+      {
+        onSuccess: (saved) => {
+          if (venue) {
+            notify(t('visits.records.venueSaved', { name: saved.nameEn }));
+            onDone?.();
+          } else set({ nameEn: '', nameHi: '', lat: null, lon: null, acNo: null });
+        },
+      },
     );
   };
   return (
-    <form className="form" onSubmit={submit} data-testid="venue-form">
-      <h4>{t('visits.records.newVenue')}</h4>
+    <form className="form" onSubmit={submit} data-testid={venue ? 'venue-edit-form' : 'venue-form'}>
+      <h4>{venue ? t('visits.records.editVenue', { name: venue.nameEn }) : t('visits.records.newVenue')}</h4>
       <p className="small muted">{t('visits.records.pickOnMap')}</p>
       <DayMap
         geo={geo}
@@ -130,18 +273,18 @@ function VenueForm({ plan, geo, meta }: { plan: PlanningData; geo: GeoLayers; me
         {t('visits.fields.capacity')} <input type="number" min={0} value={f.capacity} onChange={(e) => set({ capacity: Number(e.target.value) })} data-testid="venue-capacity" />
       </label>
       <label className="field">
-        <input type="checkbox" checked={f.helipad} onChange={(e) => set({ helipad: e.target.checked })} /> {t('visits.fields.helipad')}
+        <input type="checkbox" checked={f.helipad} onChange={(e) => set({ helipad: e.target.checked })} data-testid="venue-helipad" /> {t('visits.fields.helipad')}
       </label>
       <label className="field">
         {t('visits.fields.terrain')}{' '}
-        <select value={f.terrain} onChange={(e) => set({ terrain: e.target.value as 'plains' | 'hills' })}>
+        <select value={f.terrain} onChange={(e) => set({ terrain: e.target.value as Terrain })}>
           <option value="plains">{t('visits.terrain.plains')}</option>
           <option value="hills">{t('visits.terrain.hills')}</option>
         </select>
       </label>
       <label className="field">
         {t('visits.fields.permission')}{' '}
-        <select value={f.permission} onChange={(e) => set({ permission: e.target.value as typeof f.permission })} data-testid="venue-permission">
+        <select value={f.permission} onChange={(e) => set({ permission: e.target.value as PermissionStatus })} data-testid="venue-permission">
           {(['not_applied', 'applied', 'granted', 'refused'] as const).map((p) => (
             <option key={p} value={p}>
               {t(`visits.permission.${p}`)}
@@ -151,29 +294,55 @@ function VenueForm({ plan, geo, meta }: { plan: PlanningData; geo: GeoLayers; me
       </label>
       {f.permission !== 'not_applied' && (
         <label className="field">
-          {t('visits.fields.appliedOn')} <input type="date" value={f.appliedOn} onChange={(e) => set({ appliedOn: e.target.value })} />
+          {t('visits.fields.appliedOn')} <input type="date" value={f.appliedOn} onChange={(e) => set({ appliedOn: e.target.value })} data-testid="venue-applied-on" required />
         </label>
       )}
       {f.permission === 'granted' && (
         <label className="field">
-          {t('visits.fields.grantedOn')} <input type="date" value={f.grantedOn} onChange={(e) => set({ grantedOn: e.target.value })} />
+          {t('visits.fields.grantedOn')} <input type="date" value={f.grantedOn} onChange={(e) => set({ grantedOn: e.target.value })} data-testid="venue-granted-on" required />
         </label>
       )}
+      <label className="field">
+        {t('visits.fields.authorityLeadDays')}{' '}
+        <input type="number" min={0} max={120} value={f.leadDays} placeholder={String(plan.settings.permissionLeadDays)} onChange={(e) => set({ leadDays: e.target.value })} data-testid="venue-lead-days" />
+      </label>
       <div className="form-actions">
         <button type="submit" disabled={save.isPending || f.acNo == null} data-testid="venue-save">
-          {t('visits.records.addVenue')}
+          {venue ? t('common.save') : t('visits.records.addVenue')}
         </button>
+        {onDone && (
+          <button type="button" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
       <ErrorText error={save.error} />
     </form>
   );
 }
 
-function RequestForm({ plan, meta }: { plan: PlanningData; meta: MetaLists | undefined }) {
+/** A new request, or an existing one edited. */
+function RequestForm({ plan, meta, request, onDone }: { plan: PlanningData; meta: MetaLists | undefined; request?: RequestView; onDone?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const save = useSaveRequest();
-  const [f, setF] = useState({ pcNo: meta?.pcs[0]?.no ?? 1, leaderIds: [] as string[], priority: 3, from: plan.today, to: plan.today, venueId: '', areaAcNo: '', durationMin: 90, requestedBy: '', note: '' });
+  const notify = useNotifyChange();
+  const [f, setF] = useState(() =>
+    request
+      ? {
+          pcNo: request.pcNo,
+          leaderIds: request.leaderIds,
+          priority: request.priority,
+          from: request.preferredFrom,
+          to: request.preferredTo,
+          venueId: request.venueId ?? '',
+          areaAcNo: request.areaAcNo == null ? '' : String(request.areaAcNo),
+          durationMin: request.durationMin,
+          requestedBy: request.requestedBy,
+          note: request.note ?? '',
+        }
+      : { pcNo: meta?.pcs[0]?.no ?? 1, leaderIds: [] as string[], priority: 3, from: plan.today, to: plan.today, venueId: '', areaAcNo: '', durationMin: 90, requestedBy: '', note: '' },
+  );
   const set = (p: Partial<typeof f>) => setF((x) => ({ ...x, ...p }));
   const venues = plan.venues.filter((v) => v.pcNo === f.pcNo);
   const acs = meta?.acs.filter((a) => a.pcNo === f.pcNo) ?? [];
@@ -181,6 +350,7 @@ function RequestForm({ plan, meta }: { plan: PlanningData; meta: MetaLists | und
     e.preventDefault();
     save.mutate(
       {
+        id: request?.id,
         pcNo: f.pcNo,
         leaderIds: f.leaderIds,
         priority: f.priority,
@@ -191,13 +361,21 @@ function RequestForm({ plan, meta }: { plan: PlanningData; meta: MetaLists | und
         durationMin: f.durationMin,
         requestedBy: f.requestedBy,
         note: f.note || null,
+        status: request?.status ?? 'open',
       },
-      { onSuccess: () => set({ note: '' }) },
+      {
+        onSuccess: () => {
+          if (request) {
+            notify(t('visits.records.requestSaved', { by: f.requestedBy }));
+            onDone?.();
+          } else set({ note: '' });
+        },
+      },
     );
   };
   return (
-    <form className="form" onSubmit={submit} data-testid="request-form">
-      <h4>{t('visits.records.newRequest')}</h4>
+    <form className="form" onSubmit={submit} data-testid={request ? 'request-edit-form' : 'request-form'}>
+      <h4>{request ? t('visits.records.editRequest') : t('visits.records.newRequest')}</h4>
       <label className="field">
         {t('visits.fields.pc')}{' '}
         <select value={f.pcNo} onChange={(e) => set({ pcNo: Number(e.target.value), venueId: '', areaAcNo: '' })} data-testid="request-pc">
@@ -267,8 +445,13 @@ function RequestForm({ plan, meta }: { plan: PlanningData; meta: MetaLists | und
       </label>
       <div className="form-actions">
         <button type="submit" disabled={save.isPending || f.leaderIds.length === 0} data-testid="request-save">
-          {t('visits.records.addRequest')}
+          {request ? t('common.save') : t('visits.records.addRequest')}
         </button>
+        {onDone && (
+          <button type="button" onClick={onDone}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
       <ErrorText error={save.error} />
     </form>
@@ -280,7 +463,7 @@ function ScheduleEditor({ plan, meta }: { plan: PlanningData; meta: MetaLists | 
   const lang = i18n.language;
   const setPoll = useSetPollDate();
   const setSettings = useSetSettings();
-  const [lead, setLead] = useState(plan.settings.permissionLeadDays);
+  const [settings, setSettingsDraft] = useState(plan.settings);
   return (
     <section className="panel">
       <h3>{t('visits.schedule.title')}</h3>
@@ -331,9 +514,17 @@ function ScheduleEditor({ plan, meta }: { plan: PlanningData; meta: MetaLists | 
       <div className="inline-form">
         <label>
           {t('visits.schedule.leadDays')}{' '}
-          <input type="number" min={0} max={120} value={lead} onChange={(e) => setLead(Number(e.target.value))} disabled={!plan.canEdit} data-testid="lead-days" />
+          <input type="number" min={0} max={120} value={settings.permissionLeadDays} onChange={(e) => setSettingsDraft({ ...settings, permissionLeadDays: Number(e.target.value) })} disabled={!plan.canEdit} data-testid="lead-days" />
         </label>
-        <button type="button" disabled={!plan.canEdit} onClick={() => setSettings.mutate({ ...plan.settings, permissionLeadDays: lead })} data-testid="lead-days-save">
+        <label>
+          {t('visits.schedule.roadFactor')}{' '}
+          <input type="number" min={1} max={3} step={0.05} value={settings.roadFactor} onChange={(e) => setSettingsDraft({ ...settings, roadFactor: Number(e.target.value) })} disabled={!plan.canEdit} data-testid="road-factor" />
+        </label>
+        <label>
+          {t('visits.schedule.bigRally')}{' '}
+          <input type="number" min={100} step={500} value={settings.bigRallyCapacity} onChange={(e) => setSettingsDraft({ ...settings, bigRallyCapacity: Number(e.target.value) })} disabled={!plan.canEdit} data-testid="big-rally" />
+        </label>
+        <button type="button" disabled={!plan.canEdit || setSettings.isPending} onClick={() => setSettings.mutate(settings)} data-testid="lead-days-save">
           {t('common.save')}
         </button>
       </div>
@@ -346,6 +537,19 @@ function ScheduleEditor({ plan, meta }: { plan: PlanningData; meta: MetaLists | 
 export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: GeoLayers; meta: MetaLists | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const notify = useNotifyChange();
+  const saveRequest = useSaveRequest();
+  const deleteLeader = useDeleteLeader();
+  const deleteVenue = useDeleteVenue();
+  const [editing, setEditing] = useState<{ kind: 'leader' | 'venue' | 'request'; id: string } | null>(null);
+  const editingLeader = editing?.kind === 'leader' ? plan.leaders.find((l) => l.id === editing.id) : undefined;
+  const editingVenue = editing?.kind === 'venue' ? plan.venues.find((v) => v.id === editing.id) : undefined;
+  const editingRequest = editing?.kind === 'request' ? plan.requests.find((r) => r.id === editing.id) : undefined;
+  const setRequestStatus = (r: RequestView, status: 'open' | 'withdrawn') =>
+    saveRequest.mutate(
+      { id: r.id, pcNo: r.pcNo, leaderIds: r.leaderIds, priority: r.priority, preferredFrom: r.preferredFrom, preferredTo: r.preferredTo, venueId: r.venueId, areaAcNo: r.areaAcNo, durationMin: r.durationMin, requestedBy: r.requestedBy, note: r.note, status },
+      { onSuccess: () => notify(t(status === 'withdrawn' ? 'visits.records.requestWithdrawn' : 'visits.records.requestReopened', { by: r.requestedBy })) },
+    );
   return (
     <div className="records">
       <section className="panel">
@@ -353,7 +557,7 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
         <table className="data-table" data-testid="leaders-table">
           <tbody>
             {plan.leaders.map((l) => (
-              <tr key={l.id}>
+              <tr key={l.id} data-testid="leader-row" data-leader-id={l.id}>
                 <td>
                   {displayName(l.nameEn, l.nameHi, lang)} {l.demo && <span className="badge">{t('demo.badge')}</span>}
                 </td>
@@ -362,13 +566,26 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
                   {l.availability.map((w) => `${formatDate(w.from, lang)}–${formatDate(w.to, lang)} ${formatMinutes(w.dayStartMin)}–${formatMinutes(w.dayEndMin)}`).join('; ')}
                 </td>
                 <td className="small">
-                  {l.helicopter ? t('visits.mode.helicopter') : t('visits.mode.road')} · {t('visits.records.maxPerDay', { n: l.maxEventsPerDay })} · {t('visits.records.gap', { n: l.minGapMin })}
+                  {l.baseName} · {l.helicopter ? `${t('visits.mode.helicopter')} ${l.helicopter.cruiseKmh} km/h` : t('visits.mode.road')} · {t('visits.records.maxPerDay', { n: l.maxEventsPerDay })} ·{' '}
+                  {t('visits.records.gap', { n: l.minGapMin })}
                 </td>
+                {plan.canEdit && (
+                  <td className="no-print">
+                    <button type="button" onClick={() => setEditing({ kind: 'leader', id: l.id })} data-testid="leader-edit">
+                      {t('common.edit')}
+                    </button>{' '}
+                    <button type="button" onClick={() => deleteLeader.mutate({ id: l.id }, { onSuccess: () => notify(t('visits.records.leaderRemoved', { name: l.nameEn })) })} data-testid="leader-delete">
+                      {t('visits.records.remove')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
-        {plan.canEdit && <LeaderForm plan={plan} />}
+        <ErrorText error={deleteLeader.error} testId="leader-delete-error" />
+        {plan.canEdit && editingLeader && <LeaderForm key={editingLeader.id} plan={plan} leader={editingLeader} onDone={() => setEditing(null)} />}
+        {plan.canEdit && !editingLeader && <LeaderForm plan={plan} />}
       </section>
       <section className="panel">
         <h3>
@@ -384,11 +601,12 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
                 <th>{t('visits.fields.capacity')}</th>
                 <th>{t('visits.fields.helipad')}</th>
                 <th>{t('visits.fields.permission')}</th>
+                {plan.canEdit && <th />}
               </tr>
             </thead>
             <tbody>
               {plan.venues.map((v) => (
-                <tr key={v.id}>
+                <tr key={v.id} data-testid="venue-row" data-venue-id={v.id}>
                   <td>
                     {displayName(v.nameEn, v.nameHi, lang)} {v.demo && <span className="badge">{t('demo.badge')}</span>}
                   </td>
@@ -399,13 +617,26 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
                   <td>
                     {t(`visits.permission.${v.permission}`)}
                     {v.permissionGrantedOn ? ` · ${formatDate(v.permissionGrantedOn, lang)}` : v.permissionAppliedOn ? ` · ${formatDate(v.permissionAppliedOn, lang)}` : ''}
+                    {v.authorityLeadDays != null ? ` · ${t('visits.records.leadDays', { n: v.authorityLeadDays })}` : ''}
                   </td>
+                  {plan.canEdit && (
+                    <td className="no-print">
+                      <button type="button" onClick={() => setEditing({ kind: 'venue', id: v.id })} data-testid="venue-edit">
+                        {t('common.edit')}
+                      </button>{' '}
+                      <button type="button" onClick={() => deleteVenue.mutate({ id: v.id }, { onSuccess: () => notify(t('visits.records.venueRemoved', { name: v.nameEn })) })} data-testid="venue-delete">
+                        {t('visits.records.remove')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        {plan.canEdit && <VenueForm plan={plan} geo={geo} meta={meta} />}
+        <ErrorText error={deleteVenue.error} testId="venue-delete-error" />
+        {plan.canEdit && editingVenue && <VenueForm key={editingVenue.id} plan={plan} geo={geo} meta={meta} venue={editingVenue} onDone={() => setEditing(null)} />}
+        {plan.canEdit && !editingVenue && <VenueForm plan={plan} geo={geo} meta={meta} />}
       </section>
       <section className="panel">
         <h3>
@@ -422,6 +653,7 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
                 <th>{t('visits.fields.date')}</th>
                 <th>{t('visits.fields.venue')}</th>
                 <th>{t('visits.fields.status')}</th>
+                {plan.canRequest && <th />}
               </tr>
             </thead>
             <tbody>
@@ -442,14 +674,32 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
                       {formatDate(r.preferredFrom, lang)}–{formatDate(r.preferredTo, lang)}
                     </td>
                     <td>{venue ? displayName(venue.nameEn, venue.nameHi, lang) : r.areaAcNo ? `${t('visits.fields.ac')} ${r.areaAcNo}` : t('visits.records.wholePc')}</td>
-                    <td>{r.visitId ? t('visits.records.answered') : t('visits.records.open')}</td>
+                    <td>{r.status === 'withdrawn' ? t('visits.records.withdrawn') : r.visitId ? t('visits.records.answered') : t('visits.records.open')}</td>
+                    {plan.canRequest && (
+                      <td className="no-print">
+                        <button type="button" onClick={() => setEditing({ kind: 'request', id: r.id })} data-testid="request-edit">
+                          {t('common.edit')}
+                        </button>{' '}
+                        {r.status === 'open' ? (
+                          <button type="button" onClick={() => setRequestStatus(r, 'withdrawn')} data-testid="request-withdraw">
+                            {t('visits.records.withdraw')}
+                          </button>
+                        ) : (
+                          <button type="button" onClick={() => setRequestStatus(r, 'open')} data-testid="request-reopen">
+                            {t('visits.records.reopen')}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </div>
-        {plan.canRequest && <RequestForm plan={plan} meta={meta} />}
+        <ErrorText error={saveRequest.error} />
+        {plan.canRequest && editingRequest && <RequestForm key={editingRequest.id} plan={plan} meta={meta} request={editingRequest} onDone={() => setEditing(null)} />}
+        {plan.canRequest && !editingRequest && <RequestForm plan={plan} meta={meta} />}
       </section>
       <ScheduleEditor plan={plan} meta={meta} />
     </div>

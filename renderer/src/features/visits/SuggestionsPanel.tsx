@@ -1,31 +1,37 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinutes, parseMinutes } from '../../../../shared/domain/visits/dates';
-import type { PlanningData, Suggestion, SuggestionsView } from '../../../../shared/ipc/views';
+import type { PlanningData, SuggestionView } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate } from '../../app/format';
-import { useCreateVisit, useSuggest } from './queries';
+import { useAcceptSuggestion, useDecideSuggestion, useSuggest } from './queries';
 
-function SuggestionRow({ s, plan, onDone }: { s: Suggestion; plan: PlanningData; onDone: () => void }) {
+function SuggestionRow({ s, plan }: { s: SuggestionView; plan: PlanningData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const create = useCreateVisit();
+  const accept = useAcceptSuggestion();
+  const decide = useDecideSuggestion();
   const [editing, setEditing] = useState(false);
   const [date, setDate] = useState(s.date);
   const [time, setTime] = useState(formatMinutes(s.startMin));
+  const [venueId, setVenueId] = useState(s.venueId);
   const leader = plan.leaders.find((l) => l.id === s.leaderId);
   const venue = plan.venues.find((v) => v.id === s.venueId);
-  const accept = () => {
+  const request = plan.requests.find((r) => r.id === s.requestId);
+  const venues = plan.venues.filter((v) => v.pcNo === (request?.pcNo ?? venue?.pcNo));
+  const onAccept = () => {
     const startMin = parseMinutes(time) ?? s.startMin;
-    create.mutate({ leaderId: s.leaderId, venueId: s.venueId, requestId: s.requestId, date, startMin, durationMin: s.durationMin }, { onSuccess: onDone });
+    accept.mutate(editing ? { id: s.id, date, startMin, venueId } : { id: s.id });
   };
+  const rejected = s.status === 'rejected';
   return (
-    <li data-testid="suggestion" data-request-id={s.requestId}>
+    <li data-testid="suggestion" data-request-id={s.requestId} data-status={s.status} className={rejected ? 'muted' : undefined}>
       <div>
         <strong>{leader ? displayName(leader.nameEn, leader.nameHi, lang) : ''}</strong> · {venue ? displayName(venue.nameEn, venue.nameHi, lang) : ''} ·{' '}
-        {formatDate(s.date, lang)} {formatMinutes(s.startMin)} · {t('visits.suggest.value', { value: s.value })}
+        {formatDate(s.date, lang)} {formatMinutes(s.startMin)}–{formatMinutes(s.startMin + s.durationMin)} · {t('visits.suggest.value', { value: s.value })}
+        {rejected && ` · ${t('visits.suggest.rejected')}`}
       </div>
-      {editing && (
+      {editing && !rejected && (
         <div className="inline-form">
           <label>
             {t('visits.fields.date')} <input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="suggestion-date" />
@@ -33,46 +39,59 @@ function SuggestionRow({ s, plan, onDone }: { s: Suggestion; plan: PlanningData;
           <label>
             {t('visits.fields.start')} <input type="time" value={time} onChange={(e) => setTime(e.target.value)} data-testid="suggestion-time" />
           </label>
+          <label>
+            {t('visits.fields.venue')}{' '}
+            <select value={venueId} onChange={(e) => setVenueId(e.target.value)} data-testid="suggestion-venue">
+              {venues.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {displayName(v.nameEn, v.nameHi, lang)} ({t('visits.fields.ac')} {v.acNo})
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
       )}
       <div className="card-actions">
-        <button type="button" onClick={accept} disabled={create.isPending} data-testid="suggestion-accept">
-          {t('visits.suggest.accept')}
-        </button>
-        <button type="button" onClick={() => setEditing((e) => !e)} data-testid="suggestion-edit">
-          {t('common.edit')}
-        </button>
-        <button type="button" onClick={onDone} data-testid="suggestion-reject">
-          {t('visits.suggest.reject')}
-        </button>
+        {rejected ? (
+          <button type="button" onClick={() => decide.mutate({ id: s.id, status: 'open' })} disabled={decide.isPending} data-testid="suggestion-restore">
+            {t('visits.suggest.restore')}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={onAccept} disabled={accept.isPending} data-testid="suggestion-accept">
+              {editing ? t('visits.suggest.acceptEdited') : t('visits.suggest.accept')}
+            </button>
+            <button type="button" onClick={() => setEditing((e) => !e)} data-testid="suggestion-edit">
+              {t('common.edit')}
+            </button>
+            <button type="button" onClick={() => decide.mutate({ id: s.id, status: 'rejected' })} disabled={decide.isPending} data-testid="suggestion-reject">
+              {t('visits.suggest.reject')}
+            </button>
+          </>
+        )}
       </div>
-      <ErrorText error={create.error} />
+      <ErrorText error={accept.error ?? decide.error} />
     </li>
   );
 }
 
-/** Ask for a suggested tour, then accept, edit or reject each suggestion; unmet requests say why. */
+/**
+ * Ask for a suggested tour, then accept (as is or edited), reject or restore each suggestion; unmet
+ * requests say why. The tour is stored by the host, so it is still here after a reload or a restart.
+ */
 export function SuggestionsPanel({ plan }: { plan: PlanningData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const suggest = useSuggest();
-  const [result, setResult] = useState<SuggestionsView | null>(null);
-  const [gone, setGone] = useState<Set<string>>(new Set());
-  const run = () =>
-    suggest.mutate(undefined, {
-      onSuccess: (r) => {
-        setResult(r);
-        setGone(new Set());
-      },
-    });
+  const result = plan.suggested;
   const pcName = (pcNo: number) => `${t('visits.fields.pc')} ${pcNo}`;
-  const shown = result?.suggestions.filter((s) => !gone.has(s.requestId)) ?? [];
+  const open = result?.suggestions.filter((s) => s.status === 'open') ?? [];
   return (
     <section className="panel" data-testid="suggestions-panel">
       <div className="panel-head">
         <h3>{t('visits.suggest.title')}</h3>
-        <button type="button" onClick={run} disabled={!plan.canEdit || suggest.isPending} data-testid="suggest-run">
-          {t('visits.suggest.run')}
+        <button type="button" onClick={() => suggest.mutate({})} disabled={!plan.canEdit || suggest.isPending} data-testid="suggest-run">
+          {result ? t('visits.suggest.rerun') : t('visits.suggest.run')}
         </button>
       </div>
       <p className="muted small">{t('visits.suggest.explain')}</p>
@@ -80,11 +99,11 @@ export function SuggestionsPanel({ plan }: { plan: PlanningData }) {
       {result && (
         <>
           <p className="small" data-testid="suggest-summary">
-            {t('visits.suggest.summary', { n: result.suggestions.length, unmet: result.unmet.length, ms: result.ms })}
+            {t('visits.suggest.summary', { n: open.length, unmet: result.unmet.length, ms: result.ms })} {t('visits.suggest.madeAt', { at: new Date(result.madeAt).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', { timeZone: 'Asia/Kolkata' }) })}
           </p>
           <ul className="suggestions">
-            {shown.map((s) => (
-              <SuggestionRow key={s.requestId} s={s} plan={plan} onDone={() => setGone((g) => new Set(g).add(s.requestId))} />
+            {result.suggestions.map((s) => (
+              <SuggestionRow key={s.id} s={s} plan={plan} />
             ))}
           </ul>
           {result.unmet.length > 0 && (
@@ -94,7 +113,7 @@ export function SuggestionsPanel({ plan }: { plan: PlanningData }) {
                 {result.unmet.map((u) => {
                   const r = plan.requests.find((x) => x.id === u.requestId);
                   return (
-                    <li key={u.requestId} data-testid="unmet" data-reason={u.reason}>
+                    <li key={u.id} data-testid="unmet" data-reason={u.reason}>
                       {r ? `${pcName(r.pcNo)} · ${r.requestedBy} · ${formatDate(r.preferredFrom, lang)}–${formatDate(r.preferredTo, lang)}` : u.requestId}:{' '}
                       {t(`visits.unmet.${u.reason}`, { blocked: u.blocked, tried: u.tried })}
                     </li>

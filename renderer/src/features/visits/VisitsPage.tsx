@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, formatMinutes } from '../../../../shared/domain/visits/dates';
+import { BASE_STOP } from '../../../../shared/domain/visits/conflicts';
 import type { PlanningData } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate } from '../../app/format';
@@ -153,6 +154,7 @@ function PlanTab({ plan, geo }: { plan: PlanningData; geo: NonNullable<ReturnTyp
             stops={route.stops.map((s) => ({ id: s.visit.id, lat: s.venue.lat, lon: s.venue.lon, order: s.order, label: displayName(s.venue.nameEn, s.venue.nameHi, lang), selected: s.visit.id === selected }))}
             legs={route.legs.map((l) => ({ id: `${l.fromVisitId}-${l.toVisitId}`, from: l.from, to: l.to, mode: l.mode, label: t('visits.leg.label', { minutes: l.minutes, mode: t(`visits.mode.${l.mode}`) }) }))}
             onStopClick={(id) => setSelected(id)}
+            base={route.base && route.stops.length > 0 ? { lat: route.base.lat, lon: route.base.lon, label: t('visits.dayMap.base', { base: route.base.name }) } : null}
           />
           <table className="data-table small" data-testid="legs-table">
             <thead>
@@ -173,10 +175,26 @@ function PlanTab({ plan, geo }: { plan: PlanningData; geo: NonNullable<ReturnTyp
                     <td>
                       {formatMinutes(s.visit.startMin)}–{formatMinutes(s.visit.startMin + s.visit.durationMin)}
                     </td>
-                    <td>{leg ? `${t('visits.leg.label', { minutes: leg.minutes, mode: t(`visits.mode.${leg.mode}`) })} · ${leg.km} km${leg.overridden ? ` (${t('visits.leg.overridden')})` : ''}` : '—'}</td>
+                    <td>
+                      {leg ? `${leg.fromVisitId === BASE_STOP ? `${t('visits.leg.fromBase', { base: route.base?.name ?? '' })} · ` : ''}${t('visits.leg.label', { minutes: leg.minutes, mode: t(`visits.mode.${leg.mode}`) })} · ${leg.km} km${leg.overridden ? ` (${t('visits.leg.overridden')})` : ''}` : '—'}
+                    </td>
                   </tr>
                 );
               })}
+              {route.legs
+                .filter((l) => l.toVisitId === BASE_STOP)
+                .map((l) => (
+                  <tr key="base-return" data-testid="base-return">
+                    <td />
+                    <td>{t('visits.leg.toBase', { base: route.base?.name ?? '' })}</td>
+                    <td>
+                      {formatMinutes(l.departMin)}–{formatMinutes(l.arriveMin)}
+                    </td>
+                    <td>
+                      {t('visits.leg.label', { minutes: l.minutes, mode: t(`visits.mode.${l.mode}`) })} · {l.km} km
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           {route.stops.length === 0 && <p className="muted">{t('visits.dayMap.empty')}</p>}

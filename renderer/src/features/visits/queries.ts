@@ -10,7 +10,21 @@ export function usePlan() {
 }
 
 /** Every planning write changes what the workspace draws (conflicts, coverage): refetch the plan. */
-function usePlanMutation<K extends 'visits.saveLeader' | 'visits.saveVenue' | 'visits.saveRequest' | 'visits.create' | 'visits.update' | 'visits.setPollDate' | 'visits.setSettings'>(name: K) {
+type PlanWrite =
+  | 'visits.saveLeader'
+  | 'visits.saveVenue'
+  | 'visits.saveRequest'
+  | 'visits.create'
+  | 'visits.update'
+  | 'visits.setPollDate'
+  | 'visits.setSettings'
+  | 'visits.suggest'
+  | 'visits.acceptSuggestion'
+  | 'visits.decideSuggestion'
+  | 'visits.deleteLeader'
+  | 'visits.deleteVenue';
+
+function usePlanMutation<K extends PlanWrite>(name: K) {
   const call = useCall();
   const qc = useQueryClient();
   return useMutation({
@@ -27,8 +41,9 @@ export const useUpdateVisit = () => usePlanMutation('visits.update');
 export const useSetPollDate = () => usePlanMutation('visits.setPollDate');
 export const useSetSettings = () => usePlanMutation('visits.setSettings');
 
-/** A suggestion is computed on request and held by the workspace until accepted or rejected; it writes nothing. */
-export function useSuggest() {
-  const call = useCall();
-  return useMutation({ mutationFn: () => call('visits.suggest', {}) });
-}
+export const useDeleteLeader = () => usePlanMutation('visits.deleteLeader');
+export const useDeleteVenue = () => usePlanMutation('visits.deleteVenue');
+/** The suggested tour is stored by the host (until each suggestion is decided) and comes back with the plan. */
+export const useSuggest = () => usePlanMutation('visits.suggest');
+export const useAcceptSuggestion = () => usePlanMutation('visits.acceptSuggestion');
+export const useDecideSuggestion = () => usePlanMutation('visits.decideSuggestion');

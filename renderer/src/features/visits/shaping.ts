@@ -1,5 +1,5 @@
 // Pure shaping for the scheduler workspace: what the calendar, the day map and the itinerary draw.
-import { legsOfDay, type Conflict, type PlanWorld } from '../../../../shared/domain/visits/conflicts';
+import { BASE_STOP, baseLegsOfDay, legsOfDay, type Conflict, type DayLeg, type PlanWorld } from '../../../../shared/domain/visits/conflicts';
 import { addDays } from '../../../../shared/domain/visits/dates';
 import { sunTimesIst, type SunTimes } from '../../../../shared/domain/visits/sun';
 import type { TravelMode } from '../../../../shared/domain/visits/types';
@@ -104,23 +104,31 @@ export function leaderDayRoute(plan: PlanningData, leaderId: string, date: strin
     const venue = plan.venues.find((x) => x.id === v.venueId);
     if (venue) stops.push({ visit: v, venue, order: stops.length + 1 });
   }
+  const end = (id: string): { lat: number; lon: number } | undefined =>
+    id === BASE_STOP ? (leader ? { lat: leader.baseLat, lon: leader.baseLon } : undefined) : world.venues.get(day.find((v) => v.id === id)?.venueId ?? '');
+  const toRoute = (l: DayLeg): RouteLeg[] => {
+    const a = end(l.fromVisitId);
+    const b = end(l.toVisitId);
+    if (!a || !b) return [];
+    return [
+      {
+        fromVisitId: l.fromVisitId,
+        toVisitId: l.toVisitId,
+        from: [a.lat, a.lon],
+        to: [b.lat, b.lon],
+        mode: l.leg.mode,
+        km: Math.round(l.leg.km),
+        minutes: l.leg.minutes,
+        overridden: l.leg.overridden,
+        departMin: l.departMin,
+        arriveMin: l.arriveMin,
+      },
+    ];
+  };
+  // The day's legs in order: out from the base, between the stops, back to the base.
+  const baseLegs = leader ? baseLegsOfDay(world, leader, day) : { out: null, back: null };
   const legs: RouteLeg[] = leader
-    ? legsOfDay(world, leader, day).map((l) => {
-        const a = world.venues.get(day.find((v) => v.id === l.fromVisitId)!.venueId)!;
-        const b = world.venues.get(day.find((v) => v.id === l.toVisitId)!.venueId)!;
-        return {
-          fromVisitId: l.fromVisitId,
-          toVisitId: l.toVisitId,
-          from: [a.lat, a.lon],
-          to: [b.lat, b.lon],
-          mode: l.leg.mode,
-          km: Math.round(l.leg.km),
-          minutes: l.leg.minutes,
-          overridden: l.leg.overridden,
-          departMin: l.departMin,
-          arriveMin: l.arriveMin,
-        };
-      })
+    ? [...(baseLegs.out ? toRoute(baseLegs.out) : []), ...legsOfDay(world, leader, day).flatMap(toRoute), ...(baseLegs.back ? toRoute(baseLegs.back) : [])]
     : [];
   const at = stops[0]?.venue ?? (leader ? { lat: leader.baseLat, lon: leader.baseLon } : { lat: 23.3441, lon: 85.3096 });
   return {
@@ -141,7 +149,7 @@ export function conflictsFor(plan: PlanningData, leaderId: string | null, dates?
 export function conflictValues(c: Conflict, lang: string): Record<string, string | number> {
   const p = c.params;
   const pickName = (k: string) => (lang === 'hi' ? (p[`${k}Hi`] ?? p[`${k}En`]) : p[`${k}En`]) ?? '';
-  return { ...p, a: pickName('a'), b: pickName('b'), venue: pickName('venue') };
+  return { ...p, a: pickName('a'), b: pickName('b'), venue: pickName('venue'), base: pickName('base') };
 }
 
 type Ring = number[][];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainConflict, findConflicts, legsOfDay } from '../../../../shared/domain/visits/conflicts';
+import { baseLegsOfDay, explainConflict, findConflicts, legsOfDay } from '../../../../shared/domain/visits/conflicts';
 import { leader, venue, visit, world } from './fixtures';
 
 const RANCHI = { lat: 23.3441, lon: 85.3096 };
@@ -53,6 +53,40 @@ describe('conflict rules, each explained in words', () => {
     const [leg] = legsOfDay(w, heli, day);
     expect(leg.leg.mode).toBe('helicopter');
     expect(leg.leg.minutes).toBe(Math.ceil((leg.leg.km / 200) * 60 + 20));
+  });
+
+  it('base leg: the first stop must be reachable from the base after the leader\'s day starts', () => {
+    // Base: Ranchi airport. Jamshedpur is ≈ 108 km away: ≈ 180 min by road, so a 10:00 event cannot follow a 09:00 start.
+    const w = world([leader()], [venue('V1', RANCHI), venue('V2', JAMSHEDPUR)], [[8, '2026-05-13'], [9, '2026-05-20']]);
+    const cs = findConflicts(w, [visit('b', { venueId: 'V2' })]);
+    const c = cs.find((x) => x.kind === 'base_leg')!;
+    expect(c.visitIds).toEqual(['b']);
+    expect(explainConflict(c)).toMatch(/^From the base Ranchi airport to Ground V2 takes \d+ min by road \(\d+ km\), but the leader's day starts at 09:00 and the event at 10:00\.$/);
+    // Later in the day it fits; a known faster time on the arriving leg also clears it.
+    expect(kinds(w, [visit('b', { venueId: 'V2', startMin: 13 * 60 })])).toEqual([]);
+    expect(kinds(w, [visit('b', { venueId: 'V2', legOverrideMin: 45 })])).toEqual([]);
+    // Only the day's first stop comes from the base: a nearby first stop makes the far one a stop-to-stop leg.
+    expect(kinds(w, [visit('a', { startMin: 9 * 60 + 15, durationMin: 30 }), visit('b', { venueId: 'V2', startMin: 13 * 60 + 30 })])).toEqual([]);
+  });
+
+  it('base legs by helicopter fly only in daylight, out and back', () => {
+    const heli = leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20 }, availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 4 * 60, dayEndMin: 23 * 60 }] });
+    const w = world([heli], [venue('V2', { ...JAMSHEDPUR, helipad: true })], [[9, '2026-05-20']]);
+    // Out: landing at 06:00 means leaving the base around 05:00, before sunrise (≈ 05:30).
+    const early = findConflicts(w, [visit('b', { venueId: 'V2', startMin: 6 * 60 })]);
+    expect(early.map((c) => c.kind)).toEqual(['helicopter_daylight']);
+    expect(explainConflict(early[0])).toMatch(/^The helicopter leg Ranchi airport → Ground V2 would fly 0\d:\d\d–06:00, outside daylight/);
+    // Back: an event ending 18:30 flies home after sunset (≈ 18:05).
+    const late = findConflicts(w, [visit('b', { venueId: 'V2', startMin: 17 * 60 + 30 })]);
+    expect(late.map((c) => c.kind)).toEqual(['helicopter_daylight']);
+    expect(explainConflict(late[0])).toMatch(/^The helicopter leg Ground V2 → Ranchi airport would fly 18:30–/);
+    // Midday is fine, and the legs are reported with their times.
+    const midday = [visit('b', { venueId: 'V2', startMin: 11 * 60 })];
+    expect(kinds(w, midday)).toEqual([]);
+    const { out, back } = baseLegsOfDay(w, heli, midday);
+    expect(out).toMatchObject({ fromVisitId: 'base', toVisitId: 'b', arriveMin: 11 * 60 });
+    expect(out!.leg.mode).toBe('helicopter');
+    expect(back).toMatchObject({ fromVisitId: 'b', toVisitId: 'base', departMin: 12 * 60 });
   });
 
   it('outside availability: on a date outside the windows, or outside the daily hours', () => {
