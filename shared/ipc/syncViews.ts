@@ -1,4 +1,4 @@
-import type { BucketFreshness, DeviceInfo } from '../sync/protocol';
+import type { DeviceInfo } from '../sync/protocol';
 
 /** Why the last sync failed; the renderer translates by code and shows the server's sentence too. */
 export type SyncErrorCode = 'unreachable' | 'revoked' | 'unauthorised' | 'update_required' | 'refused' | 'not_enrolled' | 'server_error' | 'internal';
@@ -28,8 +28,12 @@ export interface SyncStatusView {
   firstSync: boolean;
   progress: { phase: 'push' | 'pull'; done: number; total: number } | null;
   lastError: { code: SyncErrorCode; message: string; at: string } | null;
+  /** When the next automatic sync is due (null: none planned — not enrolled, running, or stopped by an error only a person can fix). */
+  nextAutoSyncAt: string | null;
   clockWarning: string | null;
   openConflicts: number;
+  /** How many changes the server refused in the last run (the header names the newest). */
+  refusedInLastRun: number;
   /** Changes the server refused, newest first. */
   rejections: SyncRejectionView[];
 }
@@ -52,6 +56,21 @@ export interface ConflictView {
 
 export interface SyncAdminOverview {
   devices: DeviceInfo[];
-  freshness: (BucketFreshness & { lastSyncAt: string | null; stale: boolean })[];
+  /** One row per Lok Sabha constituency, stale ones first. */
+  freshness: PcFreshness[];
   conflicts: { id: number; table: string; rowId: string; field: string; losingValue: string; winningValue: string; losingDevice: string; reason: string; at: string }[];
+}
+
+export interface PcFreshness {
+  pcNo: number;
+  nameEn: string;
+  nameHi: string | null;
+  /** Newest change the server holds for the constituency's assembly constituencies. */
+  lastChangeAt: string | null;
+  rows: number;
+  /** Newest sync by a control room of this Lok Sabha (not revoked). */
+  lastSyncAt: string | null;
+  devices: number;
+  /** Not synced for a day, or never. */
+  stale: boolean;
 }

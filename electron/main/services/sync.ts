@@ -1,4 +1,4 @@
-import type { SyncStatusView, SyncAdminOverview, ConflictView, SyncErrorCode } from '../../../shared/ipc/syncViews';
+import type { ConflictView, PcFreshness, SyncAdminOverview, SyncErrorCode, SyncStatusView } from '../../../shared/ipc/syncViews';
 import { parseHlc } from '../../../shared/sync/hlc';
 import type { AdminOverview, RegisterDeviceResponse, SyncErrorBody } from '../../../shared/sync/protocol';
 import { getMeta, setMeta } from '../db/repositories/meta';
@@ -10,6 +10,7 @@ import { SYNCED_TABLES, type SqlValue, type SyncedTable } from '../db/schema';
 import { SyncClient, SyncError, type SyncProgress } from '../sync/syncClient';
 import { upsertRow } from '../sync/writer';
 import { AppError } from './AppError';
+import { getMetaLists } from './meta';
 import { inChange, nowIso, requireStateAdmin, requireUser, type ServiceContext } from './context';
 
 export const DEFAULT_INTERVAL_MINUTES = 5;
@@ -56,6 +57,8 @@ export class SyncService {
   private lastAttemptAt: string | null = null;
   private lastError: SyncStatusView['lastError'] = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerDueAt: number | null = null;
+  private refusedInLastRun = 0;
   private closed = false;
 
   constructor(
@@ -95,8 +98,10 @@ export class SyncService {
       firstSync: d !== null && lastSyncAt === null,
       progress: this.current ? this.progress : null,
       lastError: this.lastError,
+      nextAutoSyncAt: this.timer && this.timerDueAt !== null ? new Date(this.timerDueAt).toISOString() : null,
       clockWarning: getMeta(this.db, 'sync_clock_warning'),
       openConflicts: countOpenConflicts(this.db),
+      refusedInLastRun: this.refusedInLastRun,
       rejections: listRejections(this.db, 50).map((r) => ({ seq: r.seq, table: r.tableName, rowId: r.rowId, reason: r.reason, at: r.at })),
     };
   }
@@ -168,7 +173,8 @@ export class SyncService {
     this.progress = null;
     this.lastAttemptAt = nowIso(this.ctx);
     try {
-      await this.client().sync();
+      const r = await this.client().sync();
+      this.refusedInLastRun = r.rejected;
       this.online = true;
       this.lastError = null;
     } catch (err) {
@@ -186,10 +192,12 @@ export class SyncService {
     if (!this.opts.auto || this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.timerDueAt = null;
     if (this.current || !getSyncDevice(this.db)) return;
     const stopped = this.lastError && (this.lastError.code === 'revoked' || this.lastError.code === 'update_required' || this.lastError.code === 'unauthorised');
     if (stopped) return;
     const delay = delayMs ?? (this.lastError?.code === 'unreachable' || this.lastError?.code === 'server_error' ? RETRY_MS : this.intervalMinutes() * 60_000);
+    this.timerDueAt = this.ctx.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.syncNow().catch((err: unknown) => console.error('[sync] automatic run failed:', err instanceof Error ? err.message : err));
@@ -201,6 +209,7 @@ export class SyncService {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.timerDueAt = null;
   }
 
   // Conflicts --------------------------------------------------------------------------------------
@@ -296,22 +305,23 @@ export class SyncService {
   async adminOverview(): Promise<SyncAdminOverview> {
     const o = await this.admin<AdminOverview>('/admin/overview');
     const now = this.ctx.now();
-    const lastSyncByPc = new Map<number, string>();
-    let stateSync: string | null = null;
-    for (const d of o.devices) {
-      if (d.revokedAt || !d.lastSyncAt) continue;
-      if (d.scope === 'state') {
-        if (!stateSync || d.lastSyncAt > stateSync) stateSync = d.lastSyncAt;
-      } else if (d.pcNo !== null && (lastSyncByPc.get(d.pcNo) ?? '') < d.lastSyncAt) {
-        lastSyncByPc.set(d.pcNo, d.lastSyncAt);
-      }
-    }
-    const freshness = o.freshness.map((f) => {
-      const lastSyncAt = f.pcNo === null ? stateSync : (lastSyncByPc.get(f.pcNo) ?? null);
-      const stale = lastSyncAt === null || now - Date.parse(lastSyncAt) > STALE_AFTER_MS || (f.lastChangeAt !== null && f.lastChangeAt > lastSyncAt && now - Date.parse(f.lastChangeAt) > STALE_AFTER_MS);
-      return { ...f, lastSyncAt, stale };
+    const freshness: PcFreshness[] = getMetaLists(this.ctx).pcs.map((pc) => {
+      const buckets = o.freshness.filter((f) => f.pcNo === pc.no);
+      const devices = o.devices.filter((d) => d.scope === 'pc' && d.pcNo === pc.no && !d.revokedAt);
+      const lastSyncAt = devices.reduce<string | null>((m, d) => (d.lastSyncAt && (!m || d.lastSyncAt > m) ? d.lastSyncAt : m), null);
+      const lastChangeAt = buckets.reduce<string | null>((m, f) => (f.lastChangeAt && (!m || f.lastChangeAt > m) ? f.lastChangeAt : m), null);
+      return {
+        pcNo: pc.no,
+        nameEn: pc.nameEn,
+        nameHi: pc.nameHi,
+        lastChangeAt,
+        rows: buckets.reduce((n, f) => n + f.rows, 0),
+        lastSyncAt,
+        devices: devices.length,
+        stale: lastSyncAt === null || now - Date.parse(lastSyncAt) > STALE_AFTER_MS,
+      };
     });
-    freshness.sort((a, b) => Number(b.stale) - Number(a.stale) || (a.lastSyncAt ?? '').localeCompare(b.lastSyncAt ?? '') || (a.acNo ?? 0) - (b.acNo ?? 0));
+    freshness.sort((a, b) => Number(b.stale) - Number(a.stale) || (a.lastSyncAt ?? '').localeCompare(b.lastSyncAt ?? '') || a.pcNo - b.pcNo);
     return {
       devices: o.devices,
       freshness,
