@@ -50,6 +50,8 @@ export interface ConflictView {
   currentValue: string | number | null;
   /** When the losing value was written (from its clock stamp) and when the server decided. */
   lostAt: string | null;
+  /** The losing value was written on this computer (otherwise on another control room). */
+  lostHere: boolean;
   decidedAt: string;
   reason: string;
 }

@@ -215,6 +215,7 @@ export class SyncService {
   // Conflicts --------------------------------------------------------------------------------------
 
   listConflicts(): ConflictView[] {
+    const node = getMeta(this.db, 'node_id');
     return listOpenConflictDetails(this.db, 500).map((c) => {
       const known = c.tableName in SYNCED_TABLES;
       const row = known ? getStoredRow(this.db, c.tableName as SyncedTable, c.rowId) : undefined;
@@ -222,8 +223,11 @@ export class SyncService {
       const kept = decode(c.losingValue);
       const current = row ? ((row[c.field] ?? null) as string | number | null) : null;
       let lostAt: string | null = null;
+      let lostHere = false;
       try {
-        lostAt = new Date(parseHlc(c.losingHlc).millis).toISOString();
+        const h = parseHlc(c.losingHlc);
+        lostAt = new Date(h.millis).toISOString();
+        lostHere = h.node === node;
       } catch {
         lostAt = null;
       }
@@ -237,6 +241,7 @@ export class SyncService {
         keptValue: masked ? maskValue(kept) : kept,
         currentValue: masked ? maskValue(current) : current,
         lostAt,
+        lostHere,
         decidedAt: c.at,
         reason: c.reason,
       };
