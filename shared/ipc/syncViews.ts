@@ -1,7 +1,8 @@
 import type { DeviceInfo } from '../sync/protocol';
 
 /** Why the last sync failed; the renderer translates by code and shows the server's sentence too. */
-export type SyncErrorCode = 'unreachable' | 'revoked' | 'unauthorised' | 'update_required' | 'refused' | 'not_enrolled' | 'server_error' | 'internal';
+export const SYNC_ERROR_CODES = ['unreachable', 'revoked', 'unauthorised', 'update_required', 'refused', 'not_enrolled', 'server_error', 'internal'] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
 export interface SyncRejectionView {
   seq: number;
