@@ -192,6 +192,17 @@ describe('the sync service against a real state server on loopback', () => {
     expect(s.lastError?.message).toMatch(/new enrolment code/);
     expect(s.online).toBe(true);
     expect(s.nextAutoSyncAt).toBeNull();
+
+    // A new code from the state office brings it back; nothing made here meanwhile is lost.
+    room.write((w) => upsertRow(w, 'people', personId, { name_en: 'Ravi (while revoked)' }, 'test'));
+    const reg = await server.register('pc', 1, 'Giridih control room, re-enrolled');
+    await room.call('sync.enrol', { serverUrl: server.url, code: reg.code });
+    const back = await room.call('sync.now', {});
+    expect(back.lastError).toBeNull();
+    expect(back.waiting).toBe(0);
+    expect(back.nextAutoSyncAt).not.toBeNull();
+    await other.client.sync();
+    expect(nameOf(other.core, personId)).toBe('Ravi (while revoked)');
   });
 
   it('works offline when the server is gone, says so, and plans a quick retry; closing stops the timer', async () => {

@@ -3,7 +3,7 @@ import { parseHlc } from '../../../shared/sync/hlc';
 import type { AdminOverview, RegisterDeviceResponse, SyncErrorBody } from '../../../shared/sync/protocol';
 import { getMeta, setMeta } from '../db/repositories/meta';
 import { countOutbox } from '../db/repositories/outbox';
-import { countOpenConflicts, getSyncDevice, resolveConflict } from '../db/repositories/sync';
+import { clearCursors, countOpenConflicts, getSyncDevice, resolveConflict } from '../db/repositories/sync';
 import { getStoredRow } from '../db/repositories/syncedRows';
 import { getOpenConflictDetail, listOpenConflictDetails, listRejections } from '../db/repositories/syncViews';
 import { SYNCED_TABLES, type SqlValue, type SyncedTable } from '../db/schema';
@@ -137,6 +137,7 @@ export class SyncService {
   async enrol(input: { serverUrl: string; code: string }): Promise<SyncStatusView> {
     requireUser(this.ctx);
     if (this.current) throw new AppError('conflict', 'A sync is running. Wait for it to finish, then enrol.');
+    const previous = getSyncDevice(this.db);
     try {
       await this.client().enrol(input.serverUrl, input.code);
     } catch (err) {
@@ -147,6 +148,8 @@ export class SyncService {
       }
       throw err;
     }
+    // Another server keeps other sequences: start pulling it from the beginning.
+    if (previous && previous.serverUrl !== input.serverUrl) clearCursors(this.db);
     setMeta(this.db, 'sync_server_url', input.serverUrl);
     this.online = true;
     this.lastError = null;
