@@ -2,10 +2,9 @@ import type { ConflictView, PcFreshness, SyncAdminOverview, SyncErrorCode, SyncS
 import { parseHlc } from '../../../shared/sync/hlc';
 import type { AdminOverview, RegisterDeviceResponse, SyncErrorBody } from '../../../shared/sync/protocol';
 import { getMeta, setMeta } from '../db/repositories/meta';
-import { countOutbox } from '../db/repositories/outbox';
 import { clearCursors, countOpenConflicts, getSyncDevice, resolveConflict } from '../db/repositories/sync';
 import { getStoredRow } from '../db/repositories/syncedRows';
-import { getOpenConflictDetail, listOpenConflictDetails, listRejections } from '../db/repositories/syncViews';
+import { countWaiting, getOpenConflictDetail, listOpenConflictDetails, listRejections } from '../db/repositories/syncViews';
 import { SYNCED_TABLES, type SqlValue, type SyncedTable } from '../db/schema';
 import { SyncClient, SyncError, type SyncProgress } from '../sync/syncClient';
 import { upsertRow } from '../sync/writer';
@@ -93,7 +92,7 @@ export class SyncService {
       online: this.online,
       lastSyncAt,
       lastAttemptAt: this.lastAttemptAt,
-      waiting: countOutbox(this.db),
+      waiting: countWaiting(this.db),
       running: this.current !== null,
       firstSync: d !== null && lastSyncAt === null,
       progress: this.current ? this.progress : null,
