@@ -162,6 +162,11 @@ export class SyncService {
     if (!getSyncDevice(this.db)) {
       throw new AppError('conflict', 'This computer is not enrolled with the state server yet. Enter the enrolment code from the state office on the Sync page.');
     }
+    // A member import holds the database's one write transaction open across yields: a pulled page
+    // written now would join it (and vanish with a cancel). Sync waits for it instead.
+    if (!this.current && this.ctx.busyWith) {
+      throw new AppError('conflict', `${this.ctx.busyWith} is running. Sync after it has finished; your changes wait until then.`);
+    }
     this.current ??= this.run().finally(() => {
       this.current = null;
       this.progress = null;
@@ -202,6 +207,10 @@ export class SyncService {
     this.timerDueAt = this.ctx.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = null;
+      if (this.ctx.busyWith) {
+        this.schedule(RETRY_MS);
+        return;
+      }
       this.syncNow().catch((err: unknown) => console.error('[sync] automatic run failed:', err instanceof Error ? err.message : err));
     }, delay);
     this.timer.unref?.();
