@@ -43,7 +43,8 @@ function appRoom(server: TestServer, opts: { autoSync?: boolean } = {}): AppRoom
 
 const nameOf = (core: CoreWithInternals, id: string) => (core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id) as { name_en: string }).name_en;
 
-describe('the sync service against a real state server on loopback', () => {
+// Real servers, several databases and first syncs: allow for a loaded machine.
+describe('the sync service against a real state server on loopback', { timeout: 60_000 }, () => {
   let server: TestServer;
   let room: AppRoom;
   let office: AppRoom;
