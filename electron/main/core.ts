@@ -41,6 +41,7 @@ import { loadReference } from './services/reference/loadReference';
 import { getRules, updateRule } from './services/rules';
 import { createUser, getSession, switchUser } from './services/session';
 import { SetupJobs } from './services/setup';
+import { SyncService } from './services/sync';
 import { getUnitDetail, searchUnitSummaries, setUnitHindiName } from './services/units';
 import { findingMembers, listFindingViews, reviewFinding } from './services/membership/findings';
 import { MemberImportJobs } from './services/membership/memberImport';
@@ -85,6 +86,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** App version for About; default: read from package.json next to resourcesDir (or inside app.asar). */
   version?: string;
+  /** Sync with the state server on its own (every few minutes, sooner after a failure). Off unless asked: tests call sync.now. */
+  autoSync?: boolean;
+  /** The HTTP client sync uses; tests may pass one. */
+  fetch?: typeof fetch;
 }
 
 export interface Core {
@@ -98,6 +103,7 @@ export interface CoreWithInternals extends Core {
   clock: LocalClock;
   setup: SetupJobs;
   memberImports: MemberImportJobs;
+  sync: SyncService;
 }
 
 /**
@@ -153,6 +159,7 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
 
   const setup = new SetupJobs(ctx);
   const memberImports = new MemberImportJobs(ctx);
+  const sync = new SyncService(ctx, { auto: opts.autoSync, fetch: opts.fetch });
 
   const handlers: Handlers = {
     'app.info': () => getAppInfo(ctx),
@@ -243,6 +250,17 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'directives.get': (input) => getDirectiveDetail(ctx, input),
     'directives.mark': (input) => markDirectiveDone(ctx, input),
     'compliance.get': (input) => getCompliance(ctx, input),
+
+    'sync.status': () => sync.status(),
+    'sync.setSettings': (input) => sync.setSettings(input),
+    'sync.enrol': (input) => sync.enrol(input),
+    'sync.now': () => sync.syncNow(),
+    'sync.conflicts': () => sync.listConflicts(),
+    'sync.restoreConflict': (input) => sync.restoreConflict(input),
+    'sync.dismissConflict': (input) => sync.dismissConflict(input),
+    'syncAdmin.overview': () => sync.adminOverview(),
+    'syncAdmin.register': (input) => sync.adminRegister(input),
+    'syncAdmin.revoke': (input) => sync.adminRevoke(input),
   };
 
   return {
@@ -251,7 +269,9 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     clock,
     setup,
     memberImports,
+    sync,
     close() {
+      sync.close();
       if (db.open) db.close();
     },
   };

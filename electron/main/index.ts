@@ -48,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       resourcesDir: resourcesDir(),
       mode: 'electron',
       nativeBinding: process.env.SANGATHAN_SQLITE_BINDING || undefined,
+      autoSync: true,
     });
     core = coreClient;
     registerIpc({ getMainWindow: () => mainWindow, appUrl, forward: (name, input) => coreClient.call(name, input) });

@@ -80,6 +80,16 @@ export const CALL_NAME_LIST = [
   'directives.get',
   'directives.mark',
   'compliance.get',
+  'sync.status',
+  'sync.setSettings',
+  'sync.enrol',
+  'sync.now',
+  'sync.conflicts',
+  'sync.restoreConflict',
+  'sync.dismissConflict',
+  'syncAdmin.overview',
+  'syncAdmin.register',
+  'syncAdmin.revoke',
 ] as const satisfies readonly CallName[];
 
 export const IPC_CHANNEL_PREFIX = 'api:';

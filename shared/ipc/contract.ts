@@ -57,6 +57,8 @@ import type {
   WorkshopDetail,
   WorkshopView,
 } from './views';
+import type { ConflictView, SyncAdminOverview, SyncStatusView } from './syncViews';
+import type { RegisterDeviceResponse } from '../sync/protocol';
 
 // zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
 z.config({ jitless: true });
@@ -73,6 +75,13 @@ function call<I extends z.ZodType, O>(input: I, output: O) {
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().max(max);
+/** The state server's address as an operator types it: http(s)://host[:port][/path]. */
+const serverUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((u) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(u), { message: 'Enter the state server’s address, like http://192.168.1.10:8787' })
+  .transform((u) => u.replace(/\/+$/, ''));
 
 export const importKindSchema = z.enum(['units', 'committees']);
 const memberFileFormat = z.enum(['csv', 'xlsx']);
@@ -576,6 +585,43 @@ export const contract = {
     returns<DirectiveDetail>(),
   ),
   'compliance.get': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceData>()),
+
+  'sync.status': call(empty, returns<SyncStatusView>()),
+  'sync.setSettings': call(
+    z.object({ serverUrl: serverUrl.optional(), intervalMinutes: z.number().int().min(1, 'At least every minute').max(1440, 'At most once a day (1440 minutes)').optional() }).strict(),
+    returns<SyncStatusView>(),
+  ),
+  'sync.enrol': call(
+    z
+      .object({
+        serverUrl,
+        code: z
+          .string()
+          .max(40)
+          .transform((c) => c.toUpperCase().replace(/[\s-]/g, ''))
+          .refine((c) => /^[A-Z0-9]{10}$/.test(c), { message: 'Enter the 10-character code from the state office, like ABCDE-23456' })
+          .transform((c) => `${c.slice(0, 5)}-${c.slice(5)}`),
+      })
+      .strict(),
+    returns<SyncStatusView>(),
+  ),
+  'sync.now': call(empty, returns<SyncStatusView>()),
+  'sync.conflicts': call(empty, returns<ConflictView[]>()),
+  'sync.restoreConflict': call(z.object({ id: z.number().int().min(1) }).strict(), returns<{ restored: true }>()),
+  'sync.dismissConflict': call(z.object({ id: z.number().int().min(1) }).strict(), returns<{ dismissed: true }>()),
+  'syncAdmin.overview': call(empty, returns<SyncAdminOverview>()),
+  'syncAdmin.register': call(
+    z
+      .object({
+        name: text(120).min(1, 'Enter a name for the control room'),
+        scope: z.enum(['pc', 'state']),
+        pcNo: z.number().int().min(1).max(99).nullable().default(null),
+      })
+      .strict()
+      .refine((d) => d.scope === 'state' || d.pcNo !== null, { message: 'Choose the Lok Sabha constituency', path: ['pcNo'] }),
+    returns<RegisterDeviceResponse>(),
+  ),
+  'syncAdmin.revoke': call(z.object({ id }).strict(), returns<{ revoked: true }>()),
 } as const;
 
 export type Contract = typeof contract;
@@ -595,6 +641,8 @@ export const ERROR_CODES = [
   'import_rejected',
   'newer_database',
   'cancelled',
+  'unreachable',
+  'update_required',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

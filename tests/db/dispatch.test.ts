@@ -155,6 +155,23 @@ describe('every call goes through the dispatcher', () => {
     await ok('directives.mark', { directiveId, unitId: detail.units[0].unitId, note: 'Sent' });
     await ok('compliance.get', { scope: { type: 'state' } });
 
+    // Sync, with no state server: answers in words, never an internal error (tests/sync covers a real server).
+    expect(await ok('sync.status', {})).toMatchObject({ enrolled: false, lastSyncAt: null });
+    expect(await ok('sync.setSettings', { intervalMinutes: 10 })).toMatchObject({ intervalMinutes: 10 });
+    const enrol = await handled('sync.enrol', { serverUrl: 'http://127.0.0.1:9', code: 'ABCDE-23456' });
+    expect(!enrol.ok && enrol.error.code).toBe('unreachable');
+    for (const [name, input] of [
+      ['sync.now', {}],
+      ['sync.restoreConflict', { id: 1 }],
+      ['sync.dismissConflict', { id: 1 }],
+      ['syncAdmin.overview', {}],
+      ['syncAdmin.register', { name: 'State office laptop', scope: 'state' }],
+      ['syncAdmin.revoke', { id: 'd1' }],
+    ] as const) {
+      expect((await handled(name, input)).ok, name).toBe(false);
+    }
+    expect(await ok('sync.conflicts', {})).toEqual([]);
+
     expect([...seen].sort()).toEqual([...CALL_NAMES].sort());
 
     // invalid payloads never reach a service
@@ -172,7 +189,8 @@ describe('every call goes through the dispatcher', () => {
     }
     const unknown = await core.raw('nope.nothing', {});
     expect(unknown.ok).toBe(false);
-  });
+    // Many calls, one of them a network attempt: slow on a loaded machine, so more than the default 5 s.
+  }, 30_000);
 
   it('a demo setup cancelled before it starts ends cancelled and leaves no demo marker', async () => {
     const core = makeCore();

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     if (!Number.isFinite(days)) throw new Error(`--test-clock takes a number of days, not "${values['test-clock']}".`);
     testClock.setOffsetDays(days);
   }
-  const core = createCore({ dbPath, resourcesDir, mode: 'web', now: testClock ? () => Date.now() + offsetMs : undefined });
+  const core = createCore({ dbPath, resourcesDir, mode: 'web', now: testClock ? () => Date.now() + offsetMs : undefined, autoSync: true });
   const host = await createWebHost({ handlers: core.handlers, rendererDir, host: values.host ?? '127.0.0.1', port, testClock });
   console.log(`Sangathan Control Room (web mode) at ${host.url} — database: ${dbPath}${testClock ? ' — TEST CLOCK ENABLED' : ''}`);
 

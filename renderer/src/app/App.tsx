@@ -15,6 +15,9 @@ import { useAppInfo, useSession } from '../features/meta/queries';
 import { ReportPage } from '../features/report/ReportPage';
 import { RulesPage } from '../features/rules/RulesPage';
 import { FirstStart } from '../features/session/FirstStart';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { SyncAdminPage } from '../features/sync/SyncAdminPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { UnitPage } from '../features/units/UnitPage';
 import { UnitSearchPage } from '../features/units/UnitSearchPage';
 import { ItineraryPage } from '../features/visits/ItineraryPage';
@@ -65,6 +68,12 @@ function Screen({ route }: { route: Route }) {
       return <ProgressReportPage pcNo={route.pc} />;
     case 'review':
       return <ReviewPage index={route.index} />;
+    case 'sync':
+      return <SyncPage />;
+    case 'conflicts':
+      return <ConflictsPage />;
+    case 'syncAdmin':
+      return <SyncAdminPage />;
     default:
       return (
         <div className="panel">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionState } from '../../../shared/ipc/views';
 import { UserMenu } from '../features/session/UserMenu';
+import { SyncStrip } from '../features/sync/SyncStrip';
 import { LangToggle } from './LangToggle';
 import type { Route } from './route';
 
@@ -54,6 +55,7 @@ export function Layout({ info, session, route, children }: { info: AppInfo | und
           {session?.user && <UserMenu session={session} />}
           <LangToggle />
         </div>
+        {session?.user && <SyncStrip />}
       </header>
       <main className="app-main">{children}</main>
     </div>

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -7,13 +7,16 @@ import { api as defaultApi } from '../api/client';
 import { ApiProvider } from './ApiContext';
 
 export function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // Every change waits in the outbox: the header's "changes waiting" follows each one at once.
+    mutationCache: new MutationCache({ onSettled: () => client.invalidateQueries({ queryKey: ['sync-status'] }) }),
     defaultOptions: {
       // A local database answers fast and does not change behind our back: no window-focus refetch storms.
       queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
       mutations: { retry: false },
     },
   });
+  return client;
 }
 
 export function Providers({ i18n, api = defaultApi, queryClient, children }: { i18n: I18n; api?: Api; queryClient?: QueryClient; children: ReactNode }) {

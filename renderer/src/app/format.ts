@@ -44,3 +44,17 @@ export function displayName(nameEn: string | null | undefined, nameHi: string | 
   if (lang === 'hi' && nameHi) return nameHi;
   return nameEn || nameHi || '';
 }
+
+/** "5 minutes ago" / "5 मिनट पहले": how long ago, in the largest whole unit. */
+export function formatRelative(iso: string | null | undefined, nowMs: number, lang: string): string {
+  if (!iso) return '';
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  const seconds = Math.round((then - nowMs) / 1000);
+  const f = new Intl.RelativeTimeFormat(localeFor(lang), { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return f.format(0, 'second');
+  if (abs < 3600) return f.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return f.format(Math.round(seconds / 3600), 'hour');
+  return f.format(Math.round(seconds / 86400), 'day');
+}

@@ -20,6 +20,9 @@ export type Route =
   | { name: 'compliance' }
   | { name: 'progress'; pc: number }
   | { name: 'review'; index: number }
+  | { name: 'sync' }
+  | { name: 'conflicts' }
+  | { name: 'syncAdmin' }
   | { name: 'notFound'; hash: string };
 
 /** Hash routes keep deep links working in both Electron (file://) and the web host without a router package. */
@@ -78,6 +81,12 @@ export function parseRoute(hash: string): Route {
       const index = parts[1] ? Number(parts[1]) : 0;
       return Number.isInteger(index) && index >= 0 ? { name: 'review', index } : { name: 'notFound', hash };
     }
+    case 'sync':
+      return { name: 'sync' };
+    case 'conflicts':
+      return { name: 'conflicts' };
+    case 'sync-admin':
+      return { name: 'syncAdmin' };
     default:
       return { name: 'notFound', hash };
   }
@@ -103,6 +112,8 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
       return `#/progress/${route.pc}`;
     case 'review':
       return `#/review/${route.index}`;
+    case 'syncAdmin':
+      return '#/sync-admin';
     default:
       return `#/${route.name}`;
   }
