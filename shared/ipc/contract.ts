@@ -56,6 +56,7 @@ import type {
   WorkshopDetail,
   WorkshopView,
 } from './views';
+import { ROSTER_KINDS } from './views';
 
 // zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
 z.config({ jitless: true });
@@ -89,7 +90,7 @@ export const complianceScopeSchema = z.union([
   z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
   z.object({ type: z.literal('district'), districtCode: text(10).min(1) }).strict(),
 ]);
-export const rosterKindSchema = z.enum(['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms']);
+export const rosterKindSchema = z.enum(ROSTER_KINDS);
 const directiveInputSchema = z
   .object({
     textEn: text(1000).optional(),
@@ -488,11 +489,11 @@ export const contract = {
   ),
   'speakers.remove': call(z.object({ id }).strict(), returns<{ removed: boolean }>()),
   'rosters.importPreview': call(
-    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    z.object({ roster: rosterKindSchema, fileName: text(260), text: z.string().max(20_000_000) }).strict(),
     returns<ImportPreview>(),
   ),
   'rosters.importCommit': call(
-    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    z.object({ roster: rosterKindSchema, fileName: text(260), text: z.string().max(20_000_000) }).strict(),
     returns<ImportCommitResult>(),
   ),
   'teams.list': call(z.object({ team: z.enum(['media', 'social_media']).optional(), q: text(80).default('') }).strict(), returns<TeamMemberView[]>()),

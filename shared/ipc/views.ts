@@ -223,6 +223,15 @@ export const IMPORT_ERROR_REASONS = [
   'unknown_unit',
   'invalid_speaker_level',
   'invalid_rating',
+  'invalid_team',
+  'invalid_handles',
+  'invalid_yes_no',
+  'invalid_number',
+  'invalid_location',
+  'invalid_tenure',
+  'invalid_link',
+  'invalid_staff',
+  'unknown_pc',
 ] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
 
@@ -234,8 +243,12 @@ export interface ImportRowError {
   message: string;
 }
 
+/** The rosters with CSV export and import. */
+export const ROSTER_KINDS = ['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms'] as const;
+export type RosterKind = (typeof ROSTER_KINDS)[number];
+
 export interface ImportPreview {
-  kind: 'units' | 'committees' | 'speakers';
+  kind: 'units' | 'committees' | RosterKind;
   rows: number;
   toInsert: number;
   toUpdate: number;

@@ -142,8 +142,8 @@ describe('speakers roster', () => {
     const bad = csv(['Sunita Oraon,सुनीता उरांव,9876543210,Hindi; Kurukh,Women; Farmers,district,Weekends,4', 'Ravi Kumar,,12345,Hindi,Youth,block,,9']);
     const preview = await core.call('rosters.importPreview', { roster: 'speakers', fileName: 's.csv', text: bad });
     expect(preview.errors.map((e) => [e.row, e.field, e.reason])).toEqual([
-      [3, 'level', 'invalid_speaker_level'],
       [3, 'phone', 'invalid_phone'],
+      [3, 'level', 'invalid_speaker_level'],
       [3, 'rating', 'invalid_rating'],
     ]);
     expect(JSON.stringify(preview.errors)).not.toContain('12345');
