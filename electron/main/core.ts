@@ -1,3 +1,4 @@
+import { listReports, saveReport } from './services/progressReports';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Handlers } from '../../shared/ipc/contract';
@@ -235,6 +236,8 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'directives.get': (input) => getDirectiveDetail(ctx, input),
     'directives.mark': (input) => markDirectiveDone(ctx, input),
     'compliance.get': (input) => getCompliance(ctx, input),
+    'progressReports.list': (input) => listReports(ctx, input),
+    'progressReports.save': (input) => saveReport(ctx, input),
   };
 
   return {

@@ -76,6 +76,8 @@ export const CALL_NAME_LIST = [
   'directives.get',
   'directives.mark',
   'compliance.get',
+  'progressReports.list',
+  'progressReports.save',
 ] as const satisfies readonly CallName[];
 
 export const IPC_CHANNEL_PREFIX = 'api:';

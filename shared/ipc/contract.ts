@@ -56,7 +56,7 @@ import type {
   WorkshopDetail,
   WorkshopView,
 } from './views';
-import { ROSTER_KINDS } from './views';
+import { ROSTER_KINDS, type ProgressReportView } from './views';
 
 // zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
 z.config({ jitless: true });
@@ -566,6 +566,19 @@ export const contract = {
     returns<DirectiveDetail>(),
   ),
   'compliance.get': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceData>()),
+  /** Saved progress reports, newest month first; of one Lok Sabha or district when given. */
+  'progressReports.list': call(z.object({ unitId: id.optional() }).strict(), returns<ProgressReportView[]>()),
+  /** Save (create or edit) the narrative of a unit's report for a month; the figures are taken from the data at the save. */
+  'progressReports.save': call(
+    z
+      .object({
+        unitId: id,
+        period: z.string().regex(/^\d{4}-\d{2}$/, 'Choose the month the report covers'),
+        narrative: z.string().max(20_000, 'The report is longer than 20,000 characters'),
+      })
+      .strict(),
+    returns<ProgressReportView>(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -618,3 +618,26 @@ export interface ControlRoomRow {
   /** Masked like every phone number. */
   phoneLinesMasked: string[];
 }
+
+/** The headline figures of a progress report as they stood when it was saved. */
+export interface ProgressReportFigures {
+  asOf: string;
+  totals: ComplianceCounts;
+  officesWith: number;
+  officesTotal: number;
+}
+
+export interface ProgressReportView {
+  id: string;
+  unitId: string;
+  level: 'pc' | 'district';
+  unitNameEn: string;
+  unitNameHi: string | null;
+  /** YYYY-MM (IST month). */
+  period: string;
+  narrative: string;
+  figures: ProgressReportFigures | null;
+  authorName: string;
+  /** ISO instant of the last save. */
+  savedAt: string;
+}
