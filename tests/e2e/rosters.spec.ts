@@ -33,3 +33,36 @@ test('import a media-team CSV: the bad row is named with row, field and reason, 
   await expect(page.getByTestId('teams-import-to-insert')).toContainText('0');
   expect(await api(request, 'teams.list', { q: 'Test Member' })).toHaveLength(before + 2);
 });
+
+test('a district president saves a progress report with a narrative, edits it, and prints it with the figures', async ({ page }) => {
+  await page.goto('/#/compliance');
+  await page.getByTestId('compliance-scope').selectOption('district:355');
+  await page.getByTestId('progress-report-link').click();
+  await expect(page).toHaveURL(/#\/progress\/district\/355/);
+  const report = page.getByTestId('progress-report');
+  await expect(report).toContainText('Bokaro');
+  await expect(report.getByTestId('progress-offices')).toContainText('Blocks with a party office');
+
+  const narrative = 'Block meetings held in all blocks of Bokaro; two offices still to open.';
+  await page.getByTestId('progress-narrative').fill(narrative);
+  await page.getByTestId('progress-save').click();
+  await expect(page.getByTestId('progress-saved')).toContainText('Saved by');
+  const history = page.getByTestId('progress-history-row');
+  await expect(history).toHaveCount(1);
+  await expect(history.first()).toContainText('two offices still to open');
+
+  // Reopened later: the saved narrative is there, and an edit replaces it rather than adding a second report.
+  await page.reload();
+  await expect(page.getByTestId('progress-narrative')).toHaveValue(narrative);
+  await page.getByTestId('progress-narrative').fill(`${narrative} Chas office opened on the 5th.`);
+  await page.getByTestId('progress-save').click();
+  await expect(history.first()).toContainText('Chas office opened');
+  await expect(history).toHaveCount(1);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('progress-save')).toBeHidden();
+  await expect(page.getByTestId('progress-narrative-print')).toContainText('Chas office opened on the 5th.');
+  await expect(report.getByTestId('progress-offices')).toBeVisible();
+  await expect(page.getByTestId('progress-saved')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+});

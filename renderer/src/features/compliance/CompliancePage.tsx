@@ -59,8 +59,8 @@ export function CompliancePage() {
               ))}
             </optgroup>
           </select>
-          {scope.type === 'pc' && (
-            <a href={`#/progress/${scope.pcNo}`} data-testid="progress-report-link">
+          {scope.type !== 'state' && (
+            <a href={scope.type === 'pc' ? `#/progress/${scope.pcNo}` : `#/progress/district/${scope.districtCode}`} data-testid="progress-report-link">
               {t('compliance.progressReport')}
             </a>
           )}
