@@ -139,7 +139,7 @@ function PastReports({ reports, current, onOpen }: { reports: readonly ProgressR
                 <td>{formatDateTime(r.savedAt, lang)}</td>
                 <td className="num">{r.figures ? (formatPct(r.figures.totals.pct, lang) ?? t('common.noData')) : ''}</td>
                 <td className="num">{r.figures ? formatNumber(r.figures.totals.overdue, lang) : ''}</td>
-                <td>{r.narrative.length > 80 ? `${r.narrative.slice(0, 80)}…` : r.narrative}</td>
+                <td>{r.narrative.length > 160 ? `${r.narrative.slice(0, 160)}…` : r.narrative}</td>
                 <td>
                   <button type="button" onClick={() => onOpen(r.period)} disabled={r.period === current}>
                     {t('progress.open')}
