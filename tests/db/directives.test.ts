@@ -72,6 +72,45 @@ describe('meetings and directives', () => {
     expect(compliance.byDistrict.find((a) => a.featureId === 355)).toMatchObject({ expected: blocks.length, done: 1 });
   });
 
+  it('a directive for chosen units counts only those: an office in another block changes nothing; a unit of another level is refused', async () => {
+    const core = makeCore();
+    await withUser(core, 'state_admin');
+    const blocks = await bokaroBlocks(core);
+    const [a, b, other] = blocks;
+    const meeting = await core.call('meetings.create', {
+      heldOn: '2026-01-10',
+      level: 'state',
+      unitId: unitId(core, 'S-JH'),
+      mode: 'virtual',
+      attendees: [],
+      directives: [{ textEn: 'Open an office in these two blocks', targetLevel: 'block', targetUnitIds: [a.blockId, b.blockId], deadline: { type: 'days', days: 10 }, doneRule: 'party_office' }],
+    });
+    const d = meeting.directives[0];
+    expect(d.targetUnitIds).toEqual([a.blockId, b.blockId]);
+    expect(d.counts).toMatchObject({ total: 2, pending: 2 });
+    await core.call('offices.set', { blockId: other.blockId, exists: true });
+    let detail = await core.call('directives.get', { id: d.id });
+    expect(detail.units.map((u) => u.unitId).sort()).toEqual([a.blockId, b.blockId].sort());
+    expect(detail.counts).toMatchObject({ total: 2, done: 0 });
+    await core.call('offices.set', { blockId: b.blockId, exists: true });
+    detail = await core.call('directives.get', { id: d.id });
+    expect(detail.counts).toMatchObject({ total: 2, done: 1, pending: 1 });
+    const compliance = await core.call('compliance.get', { scope: { type: 'district', districtCode: '355' } });
+    expect(compliance.totals).toMatchObject({ total: 2, done: 1 });
+
+    await failsWith(
+      core.call('meetings.create', {
+        heldOn: '2026-01-10',
+        level: 'state',
+        unitId: unitId(core, 'S-JH'),
+        mode: 'virtual',
+        attendees: [],
+        directives: [{ textEn: 'x', targetLevel: 'block', targetUnitIds: [unitId(core, 'D-355')], deadline: { type: 'days', days: 10 }, doneRule: 'party_office' }],
+      }),
+      'invalid_input',
+    );
+  });
+
   it('a meeting held at the unit after the directive counts; a manual mark needs evidence and counts', async () => {
     const core = makeCore();
     await withUser(core, 'state_admin');

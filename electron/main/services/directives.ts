@@ -6,6 +6,7 @@ import {
   mediaCommitteeDone,
   meetingHeldDone,
   partyOfficeDone,
+  selectTargetUnits,
   type Deadline,
   type DirectiveTargetLevel,
   type DoneRule,
@@ -146,27 +147,23 @@ function deadlineOf(d: StoredDirective): Deadline {
 function evaluate(data: RuleData, d: StoredDirective, inScope: (u: StoredUnit) => boolean): { view: DirectiveView; units: (DirectiveUnitStatus & { unit: StoredUnit })[] } {
   const meetingDate = data.meetingDate(d.meetingId);
   const last = deadlineDate(deadlineOf(d), meetingDate);
-  const wanted = d.targetUnitIds ? new Set(d.targetUnitIds) : null;
-  const units = data
-    .unitsOf(d.targetLevel)
-    .filter((u) => (!wanted || wanted.has(u.id)) && inScope(u))
-    .map((u) => {
-      const { done, evidence } = data.done(d, u);
-      const c = complianceOf(done, last, data.today);
-      return {
-        unit: u,
-        unitId: u.id,
-        code: u.code,
-        nameEn: u.nameEn,
-        nameHi: u.nameHi,
-        districtCode: u.districtCode,
-        pcNo: u.pcNo,
-        status: c.status,
-        daysOverdue: c.daysOverdue,
-        daysLeft: c.daysLeft,
-        evidence,
-      };
-    });
+  const units = selectTargetUnits(data.unitsOf(d.targetLevel), d.targetUnitIds, inScope).map((u) => {
+    const { done, evidence } = data.done(d, u);
+    const c = complianceOf(done, last, data.today);
+    return {
+      unit: u,
+      unitId: u.id,
+      code: u.code,
+      nameEn: u.nameEn,
+      nameHi: u.nameHi,
+      districtCode: u.districtCode,
+      pcNo: u.pcNo,
+      status: c.status,
+      daysOverdue: c.daysOverdue,
+      daysLeft: c.daysLeft,
+      evidence,
+    };
+  });
   const counts = countOf(units);
   return {
     view: {
