@@ -29,6 +29,12 @@ export function useUnitsOfLevel(level: UnitLevel) {
   return useQuery({ queryKey: ['units-of-level', level], queryFn: () => call('units.search', { q: '', level, limit: 200 }), staleTime: 60_000 });
 }
 
+/** Units of one level whose name or code matches, for the directive's unit picker (blocks run to a few hundred). */
+export function useUnitSearch(level: UnitLevel, q: string) {
+  const call = useCall();
+  return useQuery({ queryKey: ['unit-search', level, q], queryFn: () => call('units.search', { q, level, limit: 50 }), placeholderData: (prev) => prev, staleTime: 60_000 });
+}
+
 function useInvalidateAll() {
   const qc = useQueryClient();
   return () =>
