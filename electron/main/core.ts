@@ -1,3 +1,4 @@
+import { attachEvidence, getEvidence, listEvidence } from './services/evidence';
 import { listReports, saveReport } from './services/progressReports';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -238,6 +239,9 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'compliance.get': (input) => getCompliance(ctx, input),
     'progressReports.list': (input) => listReports(ctx, input),
     'progressReports.save': (input) => saveReport(ctx, input),
+    'evidence.attach': (input) => attachEvidence(ctx, input),
+    'evidence.list': (input) => listEvidence(ctx, input),
+    'evidence.get': (input) => getEvidence(ctx, input),
   };
 
   return {

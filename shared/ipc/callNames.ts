@@ -78,6 +78,9 @@ export const CALL_NAME_LIST = [
   'compliance.get',
   'progressReports.list',
   'progressReports.save',
+  'evidence.attach',
+  'evidence.list',
+  'evidence.get',
 ] as const satisfies readonly CallName[];
 
 export const IPC_CHANNEL_PREFIX = 'api:';

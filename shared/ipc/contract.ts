@@ -56,7 +56,7 @@ import type {
   WorkshopDetail,
   WorkshopView,
 } from './views';
-import { ROSTER_KINDS, type ProgressReportView } from './views';
+import { ROSTER_KINDS, type EvidenceFileView, type ProgressReportView } from './views';
 
 // zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
 z.config({ jitless: true });
@@ -579,6 +579,14 @@ export const contract = {
       .strict(),
     returns<ProgressReportView>(),
   ),
+  /** Attach a photo or PDF (≤ 5 MB, checked by content) to a unit's row of a manual-mark directive. */
+  'evidence.attach': call(
+    z.object({ directiveId: id, unitId: id, fileName: text(260).min(1), dataBase64: z.string().max(8_000_000, 'The file is larger than 5 MB') }).strict(),
+    returns<EvidenceFileView>(),
+  ),
+  'evidence.list': call(z.object({ directiveId: id }).strict(), returns<EvidenceFileView[]>()),
+  /** One attached file with its content (base64), to open or download. */
+  'evidence.get': call(z.object({ id }).strict(), returns<EvidenceFileView & { dataBase64: string }>()),
 } as const;
 
 export type Contract = typeof contract;

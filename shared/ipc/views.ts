@@ -641,3 +641,15 @@ export interface ProgressReportView {
   /** ISO instant of the last save. */
   savedAt: string;
 }
+
+/** A photo or PDF attached as evidence to a unit's row of a manual-mark directive (kept on this computer). */
+export interface EvidenceFileView {
+  id: string;
+  directiveId: string;
+  unitId: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  authorName: string;
+  savedAt: string;
+}
