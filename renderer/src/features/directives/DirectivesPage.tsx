@@ -5,7 +5,8 @@ import type { DirectiveView, UnitSummary } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber, formatPct } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { useCreateMeeting, useDirective, useMarkDirective, useMeetings, useUnitsOfLevel } from './queries';
+import { EvidenceFiles } from './EvidenceFiles';
+import { useCreateMeeting, useDirective, useEvidence, useMarkDirective, useMeetings, useUnitsOfLevel } from './queries';
 import { UnitMultiSelect } from './UnitMultiSelect';
 
 type MeetingLevel = 'state' | 'pc' | 'district';
@@ -289,6 +290,7 @@ function DirectiveDetailView({ id }: { id: string }) {
   const [filter, setFilter] = useState<'all' | 'pending' | 'done' | 'overdue'>('all');
   const detail = useDirective({ id });
   const mark = useMarkDirective();
+  const evidence = useEvidence(id);
   const [note, setNote] = useState('');
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorText error={detail.error} />;
@@ -342,7 +344,10 @@ function DirectiveDetailView({ id }: { id: string }) {
                 <td>{displayName(u.nameEn, u.nameHi, lang)}</td>
                 <td data-testid="unit-status">{t(`compliance.status.${u.status}`)}</td>
                 <td className="num">{u.status === 'overdue' ? formatNumber(u.daysOverdue, lang) : ''}</td>
-                <td>{u.evidence ?? ''}</td>
+                <td>
+                  {u.evidence ?? ''}
+                  {d.doneRule === 'manual' && <EvidenceFiles directiveId={d.id} unitId={u.unitId} files={(evidence.data ?? []).filter((f) => f.unitId === u.unitId)} />}
+                </td>
                 {d.doneRule === 'manual' && (
                   <td className="no-print">
                     {u.status !== 'done' && (

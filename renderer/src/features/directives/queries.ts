@@ -56,3 +56,22 @@ export function useMarkDirective() {
   const invalidate = useInvalidateAll();
   return useMutation({ mutationFn: (input: CallInput<'directives.mark'>) => call('directives.mark', input), onSuccess: invalidate });
 }
+
+export function useEvidence(directiveId: string) {
+  const call = useCall();
+  return useQuery({ queryKey: ['evidence', directiveId], queryFn: () => call('evidence.list', { directiveId }) });
+}
+
+export function useAttachEvidence() {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'evidence.attach'>) => call('evidence.attach', input),
+    onSuccess: (_r, input) => qc.invalidateQueries({ queryKey: ['evidence', input.directiveId] }),
+  });
+}
+
+export function useOpenEvidence() {
+  const call = useCall();
+  return useMutation({ mutationFn: (id: string) => call('evidence.get', { id }) });
+}
