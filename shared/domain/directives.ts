@@ -90,6 +90,13 @@ export function selectTargetUnits<U extends { id: string }>(unitsOfLevel: readon
   return unitsOfLevel.filter((u) => (!wanted || wanted.has(u.id)) && inScope(u));
 }
 
+/** One colour for a unit several directives apply to: any overdue makes it overdue, else any pending, else done. */
+export function worstStatus(statuses: readonly ComplianceStatus[]): ComplianceStatus {
+  if (statuses.includes('overdue')) return 'overdue';
+  if (statuses.includes('pending')) return 'pending';
+  return 'done';
+}
+
 /** done ÷ all, as a whole percentage; null when nothing is targeted. */
 export function compliancePct(counts: { done: number; total: number }): number | null {
   return counts.total === 0 ? null : Math.round((100 * counts.done) / counts.total);

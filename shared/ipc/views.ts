@@ -576,6 +576,21 @@ export interface ComplianceData {
   directives: DirectiveView[];
   overdue: ComplianceItem[];
   dueSoon: ComplianceItem[];
+  /** Blocks that block-level directives apply to, at their headquarters point, with their worst status. */
+  blocks: BlockCompliance[];
+}
+
+export interface BlockCompliance {
+  unitId: string;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  districtCode: string | null;
+  lat: number;
+  lon: number;
+  /** overdue if any directive is overdue here, else pending if any is pending, else done. */
+  status: 'done' | 'pending' | 'overdue';
+  counts: ComplianceCounts;
 }
 
 export interface TeamMemberView {

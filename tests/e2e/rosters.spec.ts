@@ -66,3 +66,49 @@ test('a district president saves a progress report with a narrative, edits it, a
   await expect(page.getByTestId('progress-saved')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
 });
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('a directive for two chosen districts, marked by hand with a photo attached as evidence', async ({ page }) => {
+  await page.goto('/#/directives');
+  await page.getByTestId('meeting-date').fill(new Date().toISOString().slice(0, 10));
+  await page.getByTestId('meeting-level').selectOption('state');
+  await page.getByTestId('directive-text-en').fill('Hold the district working committee meeting and send its photo');
+  await page.getByTestId('directive-target-level').selectOption('district');
+  await page.getByTestId('directive-target-chosen').check();
+  await expect(page.getByTestId('meeting-save')).toBeDisabled();
+  for (const name of ['Bokaro', 'Dhanbad']) {
+    await page.getByTestId('directive-units-search').fill(name);
+    await page.getByTestId('directive-units').getByRole('checkbox', { name: new RegExp(name) }).first().check();
+  }
+  await expect(page.getByTestId('directive-units-count')).toContainText('2 chosen');
+  await page.getByTestId('directive-rule').selectOption('manual');
+  await page.getByTestId('directive-deadline-type').selectOption('days');
+  await page.getByTestId('directive-days').fill('15');
+  await page.getByTestId('meeting-save').click();
+
+  const detail = page.getByTestId('directive-detail');
+  await expect(detail).toBeVisible();
+  const rows = page.getByTestId('directive-units').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const bokaro = rows.filter({ hasText: 'Bokaro' });
+
+  await page.getByTestId('directive-evidence').fill('Meeting held on the 12th; 41 members present');
+  await bokaro.getByRole('button', { name: 'Mark done' }).click();
+  await expect(bokaro.getByTestId('unit-status')).toHaveText('Done');
+
+  // Not a photo or PDF: refused with a reason, nothing listed.
+  await bokaro.getByTestId('evidence-attach').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') });
+  await expect(bokaro).toContainText('is not a photo (JPEG, PNG, WebP) or a PDF');
+  await expect(bokaro.getByTestId('evidence-file')).toHaveCount(0);
+
+  await bokaro.getByTestId('evidence-attach').setInputFiles({ name: 'meeting-photo.png', mimeType: 'image/png', buffer: PNG });
+  await expect(bokaro.getByTestId('evidence-file')).toHaveText('meeting-photo.png');
+  await page.reload();
+  const file = page.getByTestId('directive-units').locator('tbody tr').filter({ hasText: 'Bokaro' }).getByTestId('evidence-file');
+  await expect(file).toHaveText('meeting-photo.png');
+  const download = page.waitForEvent('download');
+  await file.click();
+  expect((await download).suggestedFilename()).toBe('meeting-photo.png');
+});

@@ -7,6 +7,7 @@ import {
   meetingHeldDone,
   partyOfficeDone,
   selectTargetUnits,
+  worstStatus,
   type Deadline,
   type DirectiveTargetLevel,
   type DoneRule,
@@ -15,6 +16,7 @@ import {
 } from '../../../shared/domain/directives';
 import type {
   AreaFigure,
+  BlockCompliance,
   ComplianceCounts,
   ComplianceData,
   ComplianceItem,
@@ -382,10 +384,30 @@ export function getCompliance(ctx: ServiceContext, input: { scope: ComplianceSco
     .map((x) => toItem(x.view, x.status))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.nameEn.localeCompare(b.nameEn));
 
+  const byBlock = new Map<string, { unit: StoredUnit; statuses: DirectiveUnitStatus[] }>();
+  for (const x of all) {
+    if (x.unit.level !== 'block' || x.unit.lat == null || x.unit.lon == null) continue;
+    const entry = byBlock.get(x.unit.id) ?? { unit: x.unit, statuses: [] };
+    entry.statuses.push(x.status);
+    byBlock.set(x.unit.id, entry);
+  }
+  const blocks: BlockCompliance[] = [...byBlock.values()].map(({ unit, statuses }) => ({
+    unitId: unit.id,
+    code: unit.code,
+    nameEn: unit.nameEn,
+    nameHi: unit.nameHi,
+    districtCode: unit.districtCode,
+    lat: unit.lat ?? 0,
+    lon: unit.lon ?? 0,
+    status: worstStatus(statuses.map((s) => s.status)),
+    counts: countOf(statuses),
+  }));
+
   return {
     scope: input.scope,
     today,
     totals: countOf(scoped.map((x) => x.status)),
+    blocks,
     byPc: areas('pc'),
     byDistrict: areas('district'),
     directives,
