@@ -75,8 +75,7 @@ describe('meetings and directives', () => {
   it('a directive for chosen units counts only those: an office in another block changes nothing; a unit of another level is refused', async () => {
     const core = makeCore();
     await withUser(core, 'state_admin');
-    const blocks = await bokaroBlocks(core);
-    const [a, b, other] = blocks;
+    const [a, b, other] = (await bokaroBlocks(core)).filter((x) => x.hqLat != null);
     const meeting = await core.call('meetings.create', {
       heldOn: '2026-01-10',
       level: 'state',
@@ -97,6 +96,16 @@ describe('meetings and directives', () => {
     expect(detail.counts).toMatchObject({ total: 2, done: 1, pending: 1 });
     const compliance = await core.call('compliance.get', { scope: { type: 'district', districtCode: '355' } });
     expect(compliance.totals).toMatchObject({ total: 2, done: 1 });
+    // The block layer of the map: the two chosen blocks at their HQ points, one done, one pending.
+    expect(compliance.blocks.map((x) => [x.unitId, x.status]).sort()).toEqual(
+      [
+        [a.blockId, 'pending'],
+        [b.blockId, 'done'],
+      ].sort(),
+    );
+    core.clockAt.t = Date.parse('2026-01-21T00:00:00Z');
+    const later = await core.call('compliance.get', { scope: { type: 'state' } });
+    expect(later.blocks.find((x) => x.unitId === a.blockId)).toMatchObject({ status: 'overdue', lat: a.hqLat, lon: a.hqLon });
 
     await failsWith(
       core.call('meetings.create', {

@@ -12,6 +12,7 @@ import {
   meetingHeldDone,
   partyOfficeDone,
   selectTargetUnits,
+  worstStatus,
 } from '../../../shared/domain/directives';
 
 describe('deadline maths', () => {
@@ -90,5 +91,13 @@ describe('who a directive applies to', () => {
   it('the chosen units inside the scope being looked at', () => {
     expect(selectTargetUnits(blocks, ['b1', 'b3'], (b) => b.district === 'A').map((b) => b.id)).toEqual(['b1']);
     expect(selectTargetUnits(blocks, null, (b) => b.district === 'B').map((b) => b.id)).toEqual(['b3']);
+  });
+});
+
+describe('one colour for a unit under several directives', () => {
+  it('overdue beats pending beats done', () => {
+    expect(worstStatus(['done', 'pending', 'overdue'])).toBe('overdue');
+    expect(worstStatus(['done', 'pending'])).toBe('pending');
+    expect(worstStatus(['done'])).toBe('done');
   });
 });
