@@ -112,3 +112,32 @@ test('a directive for two chosen districts, marked by hand with a photo attached
   await file.click();
   expect((await download).suggestedFilename()).toBe('meeting-photo.png');
 });
+
+test('a directive for every unit of several levels is recorded once per level, each counted on its own', async ({ page, request }) => {
+  await page.goto('/#/directives');
+  await page.getByTestId('meeting-date').fill(new Date().toISOString().slice(0, 10));
+  await page.getByTestId('meeting-level').selectOption('state');
+  await page.getByTestId('directive-text-en').fill('Hold a meeting of office-bearers at every district and assembly unit within 15 days');
+  await page.getByTestId('directive-target-level').selectOption('district');
+  await page.getByTestId('directive-target-levels').check();
+  await expect(page.getByTestId('directive-level-district')).toBeChecked();
+  await page.getByTestId('directive-level-ac').check();
+  await page.getByTestId('directive-rule').selectOption('meeting_held');
+  await page.getByTestId('directive-deadline-type').selectOption('days');
+  await page.getByTestId('directive-days').fill('15');
+  await page.getByTestId('meeting-save').click();
+  await expect(page.getByTestId('directive-detail')).toBeVisible();
+
+  const meeting = (await api(request, 'meetings.list', {})).find((m) => m.directives.some((d) => d.textEn?.startsWith('Hold a meeting of office-bearers')));
+  expect(meeting?.directives.map((d) => d.targetLevel).sort()).toEqual(['ac', 'district']);
+  const districts = meeting!.directives.find((d) => d.targetLevel === 'district')!;
+  const acs = meeting!.directives.find((d) => d.targetLevel === 'ac')!;
+  expect(districts.counts.total).toBe(24);
+  expect(acs.counts.total).toBe(81);
+
+  await page.goto('/#/directives');
+  const rows = page.getByTestId('meeting').getByTestId('directive-row').filter({ hasText: 'Hold a meeting of office-bearers' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Every District' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Every Assembly' })).toHaveCount(1);
+});

@@ -96,7 +96,10 @@ function MeetingForm() {
   const [textEn, setTextEn] = useState('');
   const [textHi, setTextHi] = useState('');
   const [targetLevel, setTargetLevel] = useState<DirectiveTargetLevel>('block');
-  const [targetMode, setTargetMode] = useState<'all' | 'chosen'>('all');
+  const [targetMode, setTargetMode] = useState<'all' | 'levels' | 'chosen'>('all');
+  const [extraLevels, setExtraLevels] = useState<DirectiveTargetLevel[]>([]);
+  // "Every unit of several levels" is recorded as one directive per level, each with its own status per unit.
+  const levelsToCreate = targetMode === 'levels' ? DIRECTIVE_TARGET_LEVELS.filter((l) => l === targetLevel || extraLevels.includes(l)) : [targetLevel];
   const [targetUnits, setTargetUnits] = useState<UnitSummary[]>([]);
   const [rule, setRule] = useState<DoneRule>('party_office');
   const [deadlineType, setDeadlineType] = useState<'days' | 'date'>('days');
@@ -125,16 +128,14 @@ function MeetingForm() {
         agenda: agenda || undefined,
         minutes: minutes || undefined,
         directives: withDirective
-          ? [
-              {
-                textEn: textEn || undefined,
-                textHi: textHi || undefined,
-                targetLevel,
-                ...(targetMode === 'chosen' ? { targetUnitIds: targetUnits.map((u) => u.id) } : {}),
-                deadline: deadlineType === 'days' ? { type: 'days', days: Number(days) } : { type: 'date', date },
-                doneRule: rule,
-              },
-            ]
+          ? levelsToCreate.map((l) => ({
+              textEn: textEn || undefined,
+              textHi: textHi || undefined,
+              targetLevel: l,
+              ...(targetMode === 'chosen' ? { targetUnitIds: targetUnits.map((u) => u.id) } : {}),
+              deadline: deadlineType === 'days' ? { type: 'days' as const, days: Number(days) } : { type: 'date' as const, date },
+              doneRule: rule,
+            }))
           : [],
       },
       {
@@ -240,10 +241,31 @@ function MeetingForm() {
                 {t('directives.everyUnit', { level: t(`levels.${targetLevel}`) })}
               </label>
               <label>
+                <input type="radio" name="directive-target-mode" checked={targetMode === 'levels'} onChange={() => setTargetMode('levels')} data-testid="directive-target-levels" />{' '}
+                {t('directives.severalLevels')}
+              </label>
+              <label>
                 <input type="radio" name="directive-target-mode" checked={targetMode === 'chosen'} onChange={() => setTargetMode('chosen')} data-testid="directive-target-chosen" />{' '}
                 {t('directives.chosenUnitsOf', { level: t(`levels.${targetLevel}`) })}
               </label>
             </fieldset>
+            {targetMode === 'levels' && (
+              <fieldset className="inline-choice" data-testid="directive-levels">
+                <legend>{t('directives.everyUnitOfLevels')}</legend>
+                {DIRECTIVE_TARGET_LEVELS.map((l) => (
+                  <label key={l}>
+                    <input
+                      type="checkbox"
+                      checked={l === targetLevel || extraLevels.includes(l)}
+                      disabled={l === targetLevel}
+                      onChange={(e) => setExtraLevels(e.target.checked ? [...extraLevels, l] : extraLevels.filter((x) => x !== l))}
+                      data-testid={`directive-level-${l}`}
+                    />{' '}
+                    {t(`levels.${l}`)}
+                  </label>
+                ))}
+              </fieldset>
+            )}
             {targetMode === 'chosen' && <UnitMultiSelect level={targetLevel} chosen={targetUnits} onChange={setTargetUnits} testId="directive-units" />}
             <label>
               {t('directives.rule')}{' '}
