@@ -138,6 +138,7 @@ test('a directive for every unit of several levels is recorded once per level, e
   await page.goto('/#/directives');
   const rows = page.getByTestId('meeting').getByTestId('directive-row').filter({ hasText: 'Hold a meeting of office-bearers' });
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: 'Every District' })).toHaveCount(1);
-  await expect(rows.filter({ hasText: 'Every Assembly' })).toHaveCount(1);
+  // (The directive's own text says "every district", so match the applies-to cell exactly.)
+  await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every District$/ })).toHaveCount(1);
+  await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every Assembly$/ })).toHaveCount(1);
 });
