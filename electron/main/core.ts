@@ -1,3 +1,5 @@
+import { attachEvidence, getEvidence, listEvidence } from './services/evidence';
+import { listReports, saveReport } from './services/progressReports';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Handlers } from '../../shared/ipc/contract';
@@ -20,14 +22,14 @@ import { createMeeting, getCompliance, getDirectiveDetail, getMeetings, markDire
 import {
   addTeamMember,
   addWhatsappGroup,
-  commitSpeakersImport,
+  commitRosterCsv,
   listControlRooms,
   listTeam,
   listWhatsapp,
   setControlRoom,
   exportRoster,
   listOffices,
-  previewSpeakersImport,
+  previewRosterCsv,
   removeSpeaker,
   saveSpeaker,
   searchSpeakers,
@@ -235,8 +237,8 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'speakers.list': (input) => searchSpeakers(ctx, input),
     'speakers.save': (input) => saveSpeaker(ctx, input),
     'speakers.remove': (input) => removeSpeaker(ctx, input),
-    'rosters.importPreview': (input) => previewSpeakersImport(ctx, input.text),
-    'rosters.importCommit': (input) => commitSpeakersImport(ctx, input.text),
+    'rosters.importPreview': (input) => previewRosterCsv(ctx, input.roster, input.text),
+    'rosters.importCommit': (input) => commitRosterCsv(ctx, input.roster, input.text),
     'rosters.export': (input) => exportRoster(ctx, input.roster),
     'teams.list': (input) => listTeam(ctx, input),
     'teams.add': (input) => addTeamMember(ctx, input),
@@ -261,6 +263,11 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'syncAdmin.overview': () => sync.adminOverview(),
     'syncAdmin.register': (input) => sync.adminRegister(input),
     'syncAdmin.revoke': (input) => sync.adminRevoke(input),
+    'progressReports.list': (input) => listReports(ctx, input),
+    'progressReports.save': (input) => saveReport(ctx, input),
+    'evidence.attach': (input) => attachEvidence(ctx, input),
+    'evidence.list': (input) => listEvidence(ctx, input),
+    'evidence.get': (input) => getEvidence(ctx, input),
   };
 
   return {

@@ -80,6 +80,23 @@ export function isDueSoon(c: UnitCompliance, withinDays = 7): boolean {
   return c.status === 'pending' && c.daysLeft <= withinDays;
 }
 
+/**
+ * The units a directive applies to: every unit of its level (`targetUnitIds` null) or only the chosen ones —
+ * chosen ids that are not live units of the level (closed, removed, another level) count for nothing — and of
+ * those, the ones inside the scope being looked at.
+ */
+export function selectTargetUnits<U extends { id: string }>(unitsOfLevel: readonly U[], targetUnitIds: readonly string[] | null, inScope: (u: U) => boolean = () => true): U[] {
+  const wanted = targetUnitIds ? new Set(targetUnitIds) : null;
+  return unitsOfLevel.filter((u) => (!wanted || wanted.has(u.id)) && inScope(u));
+}
+
+/** One colour for a unit several directives apply to: any overdue makes it overdue, else any pending, else done. */
+export function worstStatus(statuses: readonly ComplianceStatus[]): ComplianceStatus {
+  if (statuses.includes('overdue')) return 'overdue';
+  if (statuses.includes('pending')) return 'pending';
+  return 'done';
+}
+
 /** done ÷ all, as a whole percentage; null when nothing is targeted. */
 export function compliancePct(counts: { done: number; total: number }): number | null {
   return counts.total === 0 ? null : Math.round((100 * counts.done) / counts.total);

@@ -90,6 +90,11 @@ export const CALL_NAME_LIST = [
   'syncAdmin.overview',
   'syncAdmin.register',
   'syncAdmin.revoke',
+  'progressReports.list',
+  'progressReports.save',
+  'evidence.attach',
+  'evidence.list',
+  'evidence.get',
 ] as const satisfies readonly CallName[];
 
 export const IPC_CHANNEL_PREFIX = 'api:';

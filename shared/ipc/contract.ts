@@ -59,6 +59,7 @@ import type {
 } from './views';
 import type { ConflictView, SyncAdminOverview, SyncStatusView } from './syncViews';
 import type { RegisterDeviceResponse } from '../sync/protocol';
+import { ROSTER_KINDS, type EvidenceFileView, type ProgressReportView } from './views';
 
 // zod 4 probes `new Function('')` unless told not to; the renderer's strict CSP forbids eval.
 z.config({ jitless: true });
@@ -99,7 +100,7 @@ export const complianceScopeSchema = z.union([
   z.object({ type: z.literal('pc'), pcNo: z.number().int().min(1).max(99) }).strict(),
   z.object({ type: z.literal('district'), districtCode: text(10).min(1) }).strict(),
 ]);
-export const rosterKindSchema = z.enum(['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms']);
+export const rosterKindSchema = z.enum(ROSTER_KINDS);
 const directiveInputSchema = z
   .object({
     textEn: text(1000).optional(),
@@ -508,11 +509,11 @@ export const contract = {
   ),
   'speakers.remove': call(z.object({ id }).strict(), returns<{ removed: boolean }>()),
   'rosters.importPreview': call(
-    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    z.object({ roster: rosterKindSchema, fileName: text(260), text: z.string().max(20_000_000) }).strict(),
     returns<ImportPreview>(),
   ),
   'rosters.importCommit': call(
-    z.object({ roster: z.literal('speakers'), fileName: text(260), text: z.string().max(20_000_000) }).strict(),
+    z.object({ roster: rosterKindSchema, fileName: text(260), text: z.string().max(20_000_000) }).strict(),
     returns<ImportCommitResult>(),
   ),
   'teams.list': call(z.object({ team: z.enum(['media', 'social_media']).optional(), q: text(80).default('') }).strict(), returns<TeamMemberView[]>()),
@@ -622,6 +623,27 @@ export const contract = {
     returns<RegisterDeviceResponse>(),
   ),
   'syncAdmin.revoke': call(z.object({ id }).strict(), returns<{ revoked: true }>()),
+  /** Saved progress reports, newest month first; of one Lok Sabha or district when given. */
+  'progressReports.list': call(z.object({ unitId: id.optional() }).strict(), returns<ProgressReportView[]>()),
+  /** Save (create or edit) the narrative of a unit's report for a month; the figures are taken from the data at the save. */
+  'progressReports.save': call(
+    z
+      .object({
+        unitId: id,
+        period: z.string().regex(/^\d{4}-\d{2}$/, 'Choose the month the report covers'),
+        narrative: z.string().max(20_000, 'The report is longer than 20,000 characters'),
+      })
+      .strict(),
+    returns<ProgressReportView>(),
+  ),
+  /** Attach a photo or PDF (≤ 5 MB, checked by content) to a unit's row of a manual-mark directive. */
+  'evidence.attach': call(
+    z.object({ directiveId: id, unitId: id, fileName: text(260).min(1), dataBase64: z.string().max(8_000_000, 'The file is larger than 5 MB') }).strict(),
+    returns<EvidenceFileView>(),
+  ),
+  'evidence.list': call(z.object({ directiveId: id }).strict(), returns<EvidenceFileView[]>()),
+  /** One attached file with its content (base64), to open or download. */
+  'evidence.get': call(z.object({ id }).strict(), returns<EvidenceFileView & { dataBase64: string }>()),
 } as const;
 
 export type Contract = typeof contract;

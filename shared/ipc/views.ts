@@ -223,6 +223,15 @@ export const IMPORT_ERROR_REASONS = [
   'unknown_unit',
   'invalid_speaker_level',
   'invalid_rating',
+  'invalid_team',
+  'invalid_handles',
+  'invalid_yes_no',
+  'invalid_number',
+  'invalid_location',
+  'invalid_tenure',
+  'invalid_link',
+  'invalid_staff',
+  'unknown_pc',
 ] as const;
 export type ImportErrorReason = (typeof IMPORT_ERROR_REASONS)[number];
 
@@ -234,8 +243,12 @@ export interface ImportRowError {
   message: string;
 }
 
+/** The rosters with CSV export and import. */
+export const ROSTER_KINDS = ['speakers', 'offices', 'teams', 'whatsapp', 'controlRooms'] as const;
+export type RosterKind = (typeof ROSTER_KINDS)[number];
+
 export interface ImportPreview {
-  kind: 'units' | 'committees' | 'speakers';
+  kind: 'units' | 'committees' | RosterKind;
   rows: number;
   toInsert: number;
   toUpdate: number;
@@ -572,6 +585,21 @@ export interface ComplianceData {
   directives: DirectiveView[];
   overdue: ComplianceItem[];
   dueSoon: ComplianceItem[];
+  /** Blocks that block-level directives apply to, at their headquarters point, with their worst status. */
+  blocks: BlockCompliance[];
+}
+
+export interface BlockCompliance {
+  unitId: string;
+  code: string;
+  nameEn: string;
+  nameHi: string | null;
+  districtCode: string | null;
+  lat: number;
+  lon: number;
+  /** overdue if any directive is overdue here, else pending if any is pending, else done. */
+  status: 'done' | 'pending' | 'overdue';
+  counts: ComplianceCounts;
 }
 
 export interface TeamMemberView {
@@ -613,4 +641,39 @@ export interface ControlRoomRow {
   staff: { name: string; role: string; shift: string }[];
   /** Masked like every phone number. */
   phoneLinesMasked: string[];
+}
+
+/** The headline figures of a progress report as they stood when it was saved. */
+export interface ProgressReportFigures {
+  asOf: string;
+  totals: ComplianceCounts;
+  officesWith: number;
+  officesTotal: number;
+}
+
+export interface ProgressReportView {
+  id: string;
+  unitId: string;
+  level: 'pc' | 'district';
+  unitNameEn: string;
+  unitNameHi: string | null;
+  /** YYYY-MM (IST month). */
+  period: string;
+  narrative: string;
+  figures: ProgressReportFigures | null;
+  authorName: string;
+  /** ISO instant of the last save. */
+  savedAt: string;
+}
+
+/** A photo or PDF attached as evidence to a unit's row of a manual-mark directive (kept on this computer). */
+export interface EvidenceFileView {
+  id: string;
+  directiveId: string;
+  unitId: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  authorName: string;
+  savedAt: string;
 }

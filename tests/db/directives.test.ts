@@ -72,6 +72,54 @@ describe('meetings and directives', () => {
     expect(compliance.byDistrict.find((a) => a.featureId === 355)).toMatchObject({ expected: blocks.length, done: 1 });
   });
 
+  it('a directive for chosen units counts only those: an office in another block changes nothing; a unit of another level is refused', async () => {
+    const core = makeCore();
+    await withUser(core, 'state_admin');
+    const [a, b, other] = (await bokaroBlocks(core)).filter((x) => x.hqLat != null);
+    const meeting = await core.call('meetings.create', {
+      heldOn: '2026-01-10',
+      level: 'state',
+      unitId: unitId(core, 'S-JH'),
+      mode: 'virtual',
+      attendees: [],
+      directives: [{ textEn: 'Open an office in these two blocks', targetLevel: 'block', targetUnitIds: [a.blockId, b.blockId], deadline: { type: 'days', days: 10 }, doneRule: 'party_office' }],
+    });
+    const d = meeting.directives[0];
+    expect(d.targetUnitIds).toEqual([a.blockId, b.blockId]);
+    expect(d.counts).toMatchObject({ total: 2, pending: 2 });
+    await core.call('offices.set', { blockId: other.blockId, exists: true });
+    let detail = await core.call('directives.get', { id: d.id });
+    expect(detail.units.map((u) => u.unitId).sort()).toEqual([a.blockId, b.blockId].sort());
+    expect(detail.counts).toMatchObject({ total: 2, done: 0 });
+    await core.call('offices.set', { blockId: b.blockId, exists: true });
+    detail = await core.call('directives.get', { id: d.id });
+    expect(detail.counts).toMatchObject({ total: 2, done: 1, pending: 1 });
+    const compliance = await core.call('compliance.get', { scope: { type: 'district', districtCode: '355' } });
+    expect(compliance.totals).toMatchObject({ total: 2, done: 1 });
+    // The block layer of the map: the two chosen blocks at their HQ points, one done, one pending.
+    expect(compliance.blocks.map((x) => [x.unitId, x.status]).sort()).toEqual(
+      [
+        [a.blockId, 'pending'],
+        [b.blockId, 'done'],
+      ].sort(),
+    );
+    core.clockAt.t = Date.parse('2026-01-21T00:00:00Z');
+    const later = await core.call('compliance.get', { scope: { type: 'state' } });
+    expect(later.blocks.find((x) => x.unitId === a.blockId)).toMatchObject({ status: 'overdue', lat: a.hqLat, lon: a.hqLon });
+
+    await failsWith(
+      core.call('meetings.create', {
+        heldOn: '2026-01-10',
+        level: 'state',
+        unitId: unitId(core, 'S-JH'),
+        mode: 'virtual',
+        attendees: [],
+        directives: [{ textEn: 'x', targetLevel: 'block', targetUnitIds: [unitId(core, 'D-355')], deadline: { type: 'days', days: 10 }, doneRule: 'party_office' }],
+      }),
+      'invalid_input',
+    );
+  });
+
   it('a meeting held at the unit after the directive counts; a manual mark needs evidence and counts', async () => {
     const core = makeCore();
     await withUser(core, 'state_admin');
@@ -142,8 +190,8 @@ describe('speakers roster', () => {
     const bad = csv(['Sunita Oraon,सुनीता उरांव,9876543210,Hindi; Kurukh,Women; Farmers,district,Weekends,4', 'Ravi Kumar,,12345,Hindi,Youth,block,,9']);
     const preview = await core.call('rosters.importPreview', { roster: 'speakers', fileName: 's.csv', text: bad });
     expect(preview.errors.map((e) => [e.row, e.field, e.reason])).toEqual([
-      [3, 'level', 'invalid_speaker_level'],
       [3, 'phone', 'invalid_phone'],
+      [3, 'level', 'invalid_speaker_level'],
       [3, 'rating', 'invalid_rating'],
     ]);
     expect(JSON.stringify(preview.errors)).not.toContain('12345');

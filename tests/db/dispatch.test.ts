@@ -154,6 +154,13 @@ describe('every call goes through the dispatcher', () => {
     const detail = await ok('directives.get', { id: directiveId, scope: { type: 'pc', pcNo: 6 } });
     await ok('directives.mark', { directiveId, unitId: detail.units[0].unitId, note: 'Sent' });
     await ok('compliance.get', { scope: { type: 'state' } });
+    const pc6 = (await ok('units.search', { q: 'PC-6', level: 'pc' }))[0].id;
+    await ok('progressReports.save', { unitId: pc6, period: '2026-01', narrative: 'January report' });
+    await ok('progressReports.list', { unitId: pc6 });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
+    const file = await ok('evidence.attach', { directiveId, unitId: detail.units[0].unitId, fileName: 'proof.png', dataBase64: png });
+    await ok('evidence.list', { directiveId });
+    await ok('evidence.get', { id: file.id });
 
     // Sync, with no state server: answers in words, never an internal error (tests/sync covers a real server).
     expect(await ok('sync.status', {})).toMatchObject({ enrolled: false, lastSyncAt: null });

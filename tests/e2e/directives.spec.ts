@@ -100,6 +100,11 @@ test.describe.serial('meetings, directives and compliance', () => {
     expect(after.units.find((u) => u.unitId === block!.blockId)?.status).toBe('done');
     const ranchiPending = before.units.filter((u) => u.pcNo === RANCHI_PC && u.status === 'pending' && u.unitId !== block!.blockId).length;
     expect(overdueIn(await pcTooltip(page, RANCHI_PC))).toBeGreaterThanOrEqual(overdueBefore + ranchiPending);
+    // The block layer: each targeted block's HQ point coloured by its status, with the status colours in the legend.
+    await page.getByTestId('compliance-layer-blocks').check();
+    await expect(page.locator('path.status-point-overdue').first()).toBeAttached();
+    expect(await page.locator('path.status-point').count()).toBeGreaterThan(1);
+    await expect(page.getByTestId('map-legend')).toContainText('Overdue');
 
     await page.goto(directiveUrl);
     await page.getByTestId('directive-filter').selectOption('overdue');

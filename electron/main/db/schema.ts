@@ -142,6 +142,7 @@ export const SYNCED_TABLES = {
     'district_code',
   ],
   directive_marks: ['directive_id', 'unit_id', 'done_on', 'note', 'ac_no', 'district_code'],
+  progress_reports: ['unit_id', 'period', 'narrative', 'figures', 'author_name', 'saved_at', 'ac_no', 'district_code'],
 } as const;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

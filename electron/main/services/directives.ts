@@ -6,6 +6,8 @@ import {
   mediaCommitteeDone,
   meetingHeldDone,
   partyOfficeDone,
+  selectTargetUnits,
+  worstStatus,
   type Deadline,
   type DirectiveTargetLevel,
   type DoneRule,
@@ -14,6 +16,7 @@ import {
 } from '../../../shared/domain/directives';
 import type {
   AreaFigure,
+  BlockCompliance,
   ComplianceCounts,
   ComplianceData,
   ComplianceItem,
@@ -146,27 +149,23 @@ function deadlineOf(d: StoredDirective): Deadline {
 function evaluate(data: RuleData, d: StoredDirective, inScope: (u: StoredUnit) => boolean): { view: DirectiveView; units: (DirectiveUnitStatus & { unit: StoredUnit })[] } {
   const meetingDate = data.meetingDate(d.meetingId);
   const last = deadlineDate(deadlineOf(d), meetingDate);
-  const wanted = d.targetUnitIds ? new Set(d.targetUnitIds) : null;
-  const units = data
-    .unitsOf(d.targetLevel)
-    .filter((u) => (!wanted || wanted.has(u.id)) && inScope(u))
-    .map((u) => {
-      const { done, evidence } = data.done(d, u);
-      const c = complianceOf(done, last, data.today);
-      return {
-        unit: u,
-        unitId: u.id,
-        code: u.code,
-        nameEn: u.nameEn,
-        nameHi: u.nameHi,
-        districtCode: u.districtCode,
-        pcNo: u.pcNo,
-        status: c.status,
-        daysOverdue: c.daysOverdue,
-        daysLeft: c.daysLeft,
-        evidence,
-      };
-    });
+  const units = selectTargetUnits(data.unitsOf(d.targetLevel), d.targetUnitIds, inScope).map((u) => {
+    const { done, evidence } = data.done(d, u);
+    const c = complianceOf(done, last, data.today);
+    return {
+      unit: u,
+      unitId: u.id,
+      code: u.code,
+      nameEn: u.nameEn,
+      nameHi: u.nameHi,
+      districtCode: u.districtCode,
+      pcNo: u.pcNo,
+      status: c.status,
+      daysOverdue: c.daysOverdue,
+      daysLeft: c.daysLeft,
+      evidence,
+    };
+  });
   const counts = countOf(units);
   return {
     view: {
@@ -385,10 +384,30 @@ export function getCompliance(ctx: ServiceContext, input: { scope: ComplianceSco
     .map((x) => toItem(x.view, x.status))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.nameEn.localeCompare(b.nameEn));
 
+  const byBlock = new Map<string, { unit: StoredUnit; statuses: DirectiveUnitStatus[] }>();
+  for (const x of all) {
+    if (x.unit.level !== 'block' || x.unit.lat == null || x.unit.lon == null) continue;
+    const entry = byBlock.get(x.unit.id) ?? { unit: x.unit, statuses: [] };
+    entry.statuses.push(x.status);
+    byBlock.set(x.unit.id, entry);
+  }
+  const blocks: BlockCompliance[] = [...byBlock.values()].map(({ unit, statuses }) => ({
+    unitId: unit.id,
+    code: unit.code,
+    nameEn: unit.nameEn,
+    nameHi: unit.nameHi,
+    districtCode: unit.districtCode,
+    lat: unit.lat ?? 0,
+    lon: unit.lon ?? 0,
+    status: worstStatus(statuses.map((s) => s.status)),
+    counts: countOf(statuses),
+  }));
+
   return {
     scope: input.scope,
     today,
     totals: countOf(scoped.map((x) => x.status)),
+    blocks,
     byPc: areas('pc'),
     byDistrict: areas('district'),
     directives,

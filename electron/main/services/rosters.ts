@@ -4,12 +4,11 @@ import { maskPhone, normalisePhone } from '../../../shared/domain/personalData';
 import type {
   ExportResult,
   ImportCommitResult,
-  ImportErrorReason,
   ImportPreview,
-  ImportRowError,
   PartyOfficeList,
   PartyOfficeRow,
   ControlRoomRow,
+  RosterKind,
   SpeakerLevel,
   SpeakerView,
   TeamMemberView,
@@ -28,9 +27,11 @@ import {
   type StoredSpeaker,
 } from '../db/repositories/rosters';
 import type { SqlValue } from '../db/schema';
-import { beginChange, insertRow, newId, tombstoneRow, upsertRow, type WriteContext } from '../sync/writer';
+import { insertRow, newId, tombstoneRow, upsertRow } from '../sync/writer';
 import { AppError } from './AppError';
-import { inChange, istDate, nowIso, requireUser, type ServiceContext } from './context';
+import { inChange, istDate, requireUser, type ServiceContext } from './context';
+import { commitRosterImport, previewRosterImport } from './import/rosterImport';
+import { CONTROL_ROOM_COLUMNS, OFFICE_COLUMNS, ROSTER_CSV, SPEAKER_COLUMNS, speakerValues, TEAM_COLUMNS, WHATSAPP_COLUMNS } from './rosterCsv';
 
 /** The languages offered by default (the issue's list); a speaker may carry any other, which then joins the filter. */
 export const DEFAULT_SPEAKER_LANGUAGES = [
@@ -160,19 +161,6 @@ interface SpeakerInput {
   rating?: number;
 }
 
-function speakerValues(s: Omit<SpeakerInput, 'phone'>, phone: string | null): Record<string, SqlValue> {
-  return {
-    name_en: s.nameEn || null,
-    name_hi: s.nameHi || null,
-    phone,
-    languages: JSON.stringify(s.languages),
-    topics: JSON.stringify(s.topics),
-    level: s.level,
-    availability: s.availability || null,
-    rating: s.rating ?? null,
-  };
-}
-
 export function saveSpeaker(ctx: ServiceContext, input: SpeakerInput): SpeakerView {
   const user = requireUser(ctx);
   const phone = input.phone ? normalisePhone(input.phone) : null;
@@ -185,7 +173,16 @@ export function saveSpeaker(ctx: ServiceContext, input: SpeakerInput): SpeakerVi
   }
   inChange(ctx, user.id, (w) => {
     // Keep the stored number when the form did not touch it (the renderer only ever sees it masked).
-    const values = speakerValues(input, phone);
+    const values = speakerValues({
+      nameEn: input.nameEn ?? null,
+      nameHi: input.nameHi ?? null,
+      phone,
+      languages: input.languages,
+      topics: input.topics,
+      level: input.level,
+      availability: input.availability ?? null,
+      rating: input.rating ?? null,
+    });
     if (input.id && !input.phone) delete values.phone;
     if (input.id) upsertRow(w, 'speakers', id, values, 'speaker.update');
     else insertRow(w, 'speakers', id, values, 'speaker.create');
@@ -201,155 +198,15 @@ export function removeSpeaker(ctx: ServiceContext, input: { id: string }): { rem
   return { removed: removed !== null };
 }
 
-// --- speakers CSV: all or nothing, every bad row listed --------------------------------------------------
+// --- CSV import: one pipeline, each roster's columns and row schema in rosterCsv.ts ------------------------
 
-export const SPEAKER_COLUMNS = ['name_en', 'name_hi', 'phone', 'languages', 'topics', 'level', 'availability', 'rating'] as const;
-const SPEAKER_LEVEL_ALIASES: Record<string, SpeakerLevel> = {
-  state: 'state',
-  'प्रदेश': 'state',
-  'राज्य': 'state',
-  pc: 'pc',
-  'lok sabha': 'pc',
-  'लोकसभा': 'pc',
-  district: 'district',
-  'जिला': 'district',
-  'ज़िला': 'district',
-};
-
-const errAt = (row: number, field: string, reason: ImportErrorReason, message: string): ImportRowError => ({ row, field, reason, message });
-const splitList = (s: string): string[] =>
-  s
-    .split(/[;|]/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-interface SpeakerPlan {
-  errors: ImportRowError[];
-  rows: number;
-  columns: string[];
-  sample: Record<string, string>[];
-  writes: { id: string | null; values: Record<string, SqlValue> }[];
-  unchanged: number;
+export function previewRosterCsv(ctx: ServiceContext, roster: RosterKind, text: string): ImportPreview {
+  return previewRosterImport(ctx, ROSTER_CSV[roster], text);
 }
 
-function planSpeakers(ctx: ServiceContext, text: string): SpeakerPlan {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'),
-  });
-  const columns = (parsed.meta.fields ?? []).filter((f) => (SPEAKER_COLUMNS as readonly string[]).includes(f));
-  const errors: ImportRowError[] = [];
-  if ((parsed.meta.fields ?? []).length === 0) {
-    return { errors: [errAt(1, '', 'empty_file', 'The file is empty. Put the column names in row 1 and the data below.')], rows: 0, columns, sample: [], writes: [], unchanged: 0 };
-  }
-  for (const required of ['level']) {
-    if (!columns.includes(required)) errors.push(errAt(1, required, 'missing_column', `Row 1: the column "${required}" is missing. Add it to the header row.`));
-  }
-  if (!columns.includes('name_en') && !columns.includes('name_hi')) {
-    errors.push(errAt(1, 'name_en', 'missing_column', 'Row 1: add a "name_en" or "name_hi" column.'));
-  }
-  if (errors.length > 0) return { errors, rows: parsed.data.length, columns, sample: [], writes: [], unchanged: 0 };
-
-  const existing = new Map(listSpeakers(ctx.db).map((s) => [s.id, s]));
-  const seenPhones = new Map<string, number>();
-  const writes: SpeakerPlan['writes'] = [];
-  let unchanged = 0;
-  parsed.data.forEach((cells, i) => {
-    const row = i + 2;
-    const get = (c: string) => (cells[c] ?? '').trim();
-    const rowErrors: ImportRowError[] = [];
-    const nameEn = get('name_en');
-    const nameHi = get('name_hi');
-    if (!nameEn && !nameHi) rowErrors.push(errAt(row, 'name_en', 'required', `Row ${row}: enter the speaker's name in Hindi or English.`));
-    const level = SPEAKER_LEVEL_ALIASES[get('level').toLowerCase()];
-    if (!level) rowErrors.push(errAt(row, 'level', 'invalid_speaker_level', `Row ${row}: the level must be state, pc (Lok Sabha) or district.`));
-    let phone: string | null = null;
-    if (get('phone')) {
-      phone = normalisePhone(get('phone'));
-      // The message never repeats the number: phone numbers are personal data and errors get logged and shown.
-      if (!phone) rowErrors.push(errAt(row, 'phone', 'invalid_phone', `Row ${row}: the phone is not a 10-digit Indian mobile number.`));
-      else if (seenPhones.has(phone)) {
-        rowErrors.push(errAt(row, 'phone', 'duplicate_row', `Row ${row}: the same phone number is already on row ${seenPhones.get(phone)}.`));
-      } else seenPhones.set(phone, row);
-    }
-    let rating: number | null = null;
-    if (get('rating')) {
-      rating = Number(get('rating'));
-      if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
-        rowErrors.push(errAt(row, 'rating', 'invalid_rating', `Row ${row}: the rating must be a whole number from 1 to 5.`));
-      }
-    }
-    for (const [field, max] of [['name_en', 120], ['name_hi', 120], ['availability', 200]] as const) {
-      if (get(field).length > max) rowErrors.push(errAt(row, field, 'too_long', `Row ${row}: "${field}" is longer than ${max} characters.`));
-    }
-    if (rowErrors.length > 0) {
-      errors.push(...rowErrors);
-      return;
-    }
-    const values = speakerValues(
-      {
-        nameEn,
-        nameHi,
-        languages: splitList(get('languages')),
-        topics: splitList(get('topics')),
-        level: level as SpeakerLevel,
-        availability: get('availability'),
-        rating: rating ?? undefined,
-      },
-      phone,
-    );
-    const id = phone ? speakerIdByPhone(ctx.db, phone) : null;
-    const before = id ? existing.get(id) : undefined;
-    const beforeValues = before
-      ? speakerValues(
-          { ...before, nameEn: before.nameEn ?? undefined, nameHi: before.nameHi ?? undefined, availability: before.availability ?? undefined, rating: before.rating ?? undefined },
-          before.phone,
-        )
-      : null;
-    if (beforeValues && JSON.stringify(beforeValues) === JSON.stringify(values)) unchanged++;
-    else writes.push({ id, values });
-  });
-  return { errors, rows: parsed.data.length, columns, sample: parsed.data.slice(0, 10), writes, unchanged };
-}
-
-export function previewSpeakersImport(ctx: ServiceContext, text: string): ImportPreview {
-  const p = planSpeakers(ctx, text);
-  return {
-    kind: 'speakers',
-    rows: p.rows,
-    toInsert: p.writes.filter((w) => w.id === null).length,
-    toUpdate: p.writes.filter((w) => w.id !== null).length,
-    unchanged: p.unchanged,
-    errors: p.errors.sort((a, b) => a.row - b.row),
-    sample: p.sample,
-    columns: p.columns,
-  };
-}
-
-/** All or nothing: re-checked inside the transaction; a speaker is recognised by phone number, so a re-import changes nothing. */
-export function commitSpeakersImport(ctx: ServiceContext, text: string): ImportCommitResult {
-  const user = requireUser(ctx);
-  return ctx.db.transaction(() => {
-    const p = planSpeakers(ctx, text);
-    if (p.errors.length > 0) {
-      const n = new Set(p.errors.map((e) => e.row)).size;
-      throw new AppError('import_rejected', `${n} ${n === 1 ? 'row has' : 'rows have'} errors; nothing was imported. Fix them and import again.`);
-    }
-    const w: WriteContext = beginChange(ctx.db, ctx.clock, user.id, nowIso(ctx));
-    let inserted = 0;
-    let updated = 0;
-    for (const x of p.writes) {
-      if (x.id) {
-        upsertRow(w, 'speakers', x.id, x.values, 'speaker.update');
-        updated++;
-      } else {
-        insertRow(w, 'speakers', newId(), x.values, 'speaker.create');
-        inserted++;
-      }
-    }
-    return { inserted, updated, unchanged: p.unchanged };
-  })();
+/** All or nothing; an entry already on the roster (same phone, unit, block…) is updated, never added twice. */
+export function commitRosterCsv(ctx: ServiceContext, roster: RosterKind, text: string): ImportCommitResult {
+  return commitRosterImport(ctx, ROSTER_CSV[roster], text);
 }
 
 /**
@@ -362,18 +219,18 @@ export function exportRoster(ctx: ServiceContext, roster: 'speakers' | 'offices'
   if (roster === 'teams') {
     const rows = listTeamMembers(ctx.db);
     const data = rows.map((m) => [m.team, getUnit(ctx.db, m.unitId)?.code ?? '', m.nameEn ?? '', m.nameHi ?? '', m.role ?? '', m.phone ?? '', Object.entries(m.handles).map(([k, v]) => `${k}:${v}`).join('; ')]);
-    return { fileName: `media-teams-${date}.csv`, text: csv(['team', 'unit_code', 'name_en', 'name_hi', 'role', 'phone', 'handles'], data), rows: rows.length };
+    return { fileName: `media-teams-${date}.csv`, text: csv([...TEAM_COLUMNS], data), rows: rows.length };
   }
   if (roster === 'whatsapp') {
     const rows = listWhatsappGroups(ctx.db);
     const data = rows.map((g) => [g.name, g.level, getUnit(ctx.db, g.unitId)?.code ?? '', g.purpose ?? '', g.admins.join('; '), g.memberCount ?? '', g.inviteLink ?? '', g.lastUpdate ?? '']);
-    return { fileName: `whatsapp-groups-${date}.csv`, text: csv(['name', 'level', 'unit_code', 'purpose', 'admins', 'member_count', 'invite_link', 'last_update'], data), rows: rows.length };
+    return { fileName: `whatsapp-groups-${date}.csv`, text: csv([...WHATSAPP_COLUMNS], data), rows: rows.length };
   }
   if (roster === 'controlRooms') {
     const rooms = controlRoomsByPc(ctx.db);
     const rows = listControlRooms(ctx);
     const data = rows.map((r) => [r.pcNo ?? '', r.nameEn, r.setUp ? 'yes' : 'no', r.address ?? '', r.openedOn ?? '', r.staff.map((s) => `${s.name} (${s.role}, ${s.shift})`).join('; '), (rooms.get(r.pcUnitId)?.phoneLines ?? []).join('; ')]);
-    return { fileName: `control-rooms-${date}.csv`, text: csv(['pc_no', 'lok_sabha', 'set_up', 'address', 'opened_on', 'staff', 'phone_lines'], data), rows: rows.length };
+    return { fileName: `control-rooms-${date}.csv`, text: csv([...CONTROL_ROOM_COLUMNS], data), rows: rows.length };
   }
   if (roster === 'speakers') {
     const rows = listSpeakers(ctx.db);
@@ -387,8 +244,7 @@ export function exportRoster(ctx: ServiceContext, roster: 'speakers' | 'offices'
       s.availability ?? '',
       s.rating ?? '',
     ]);
-    const text = '\uFEFF' + Papa.unparse({ fields: [...SPEAKER_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' });
-    return { fileName: `speakers-${date}.csv`, text, rows: rows.length };
+    return { fileName: `speakers-${date}.csv`, text: csv([...SPEAKER_COLUMNS], data), rows: rows.length };
   }
   const list = listOffices(ctx, {});
   const data = list.rows.map((r) => [
@@ -401,13 +257,7 @@ export function exportRoster(ctx: ServiceContext, roster: 'speakers' | 'offices'
     r.office?.tenure ?? '',
     r.office?.openedOn ?? '',
   ]);
-  const text =
-    '\uFEFF' +
-    Papa.unparse(
-      { fields: ['block_code', 'block_name', 'has_office', 'address', 'lat', 'lon', 'tenure', 'opened_on'], data },
-      { escapeFormulae: true, newline: '\r\n' },
-    );
-  return { fileName: `party-offices-${date}.csv`, text, rows: list.rows.length };
+  return { fileName: `party-offices-${date}.csv`, text: csv([...OFFICE_COLUMNS], data), rows: list.rows.length };
 }
 
 // --- media / social-media teams, WhatsApp groups, control rooms -----------------------------------------

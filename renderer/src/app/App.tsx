@@ -65,7 +65,7 @@ function Screen({ route }: { route: Route }) {
     case 'compliance':
       return <CompliancePage />;
     case 'progress':
-      return <ProgressReportPage pcNo={route.pc} />;
+      return <ProgressReportPage key={JSON.stringify(route.scope)} scope={route.scope} />;
     case 'review':
       return <ReviewPage index={route.index} />;
     case 'sync':

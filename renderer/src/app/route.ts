@@ -18,7 +18,7 @@ export type Route =
   | { name: 'teams' }
   | { name: 'directives'; id: string | null }
   | { name: 'compliance' }
-  | { name: 'progress'; pc: number }
+  | { name: 'progress'; scope: { type: 'pc'; pcNo: number } | { type: 'district'; districtCode: string } }
   | { name: 'review'; index: number }
   | { name: 'sync' }
   | { name: 'conflicts' }
@@ -74,8 +74,11 @@ export function parseRoute(hash: string): Route {
     case 'compliance':
       return { name: 'compliance' };
     case 'progress': {
+      if (parts[1] === 'district') {
+        return parts[2] && /^\d+$/.test(parts[2]) ? { name: 'progress', scope: { type: 'district', districtCode: parts[2] } } : { name: 'notFound', hash };
+      }
       const pc = Number(parts[1]);
-      return Number.isInteger(pc) && pc > 0 ? { name: 'progress', pc } : { name: 'notFound', hash };
+      return Number.isInteger(pc) && pc > 0 ? { name: 'progress', scope: { type: 'pc', pcNo: pc } } : { name: 'notFound', hash };
     }
     case 'review': {
       const index = parts[1] ? Number(parts[1]) : 0;
@@ -109,7 +112,7 @@ export function hrefFor(route: Exclude<Route, { name: 'notFound' }>): string {
     case 'directives':
       return route.id ? `#/directives/${encodeURIComponent(route.id)}` : '#/directives';
     case 'progress':
-      return `#/progress/${route.pc}`;
+      return route.scope.type === 'pc' ? `#/progress/${route.scope.pcNo}` : `#/progress/district/${route.scope.districtCode}`;
     case 'review':
       return `#/review/${route.index}`;
     case 'syncAdmin':

@@ -11,6 +11,8 @@ import {
   mediaCommitteeDone,
   meetingHeldDone,
   partyOfficeDone,
+  selectTargetUnits,
+  worstStatus,
 } from '../../../shared/domain/directives';
 
 describe('deadline maths', () => {
@@ -71,5 +73,31 @@ describe('computed done rules', () => {
     expect(meetingHeldDone([{ id: 'm1', heldOn: '2026-01-05' }], directive, '2026-01-20')).toBe(false);
     expect(meetingHeldDone([{ id: 'm1', heldOn: '2026-01-25' }], directive, '2026-01-20')).toBe(false);
     expect(meetingHeldDone([{ id: 'm1', heldOn: '2026-01-12' }], directive, '2026-01-20')).toBe(true);
+  });
+});
+
+describe('who a directive applies to', () => {
+  const blocks = [
+    { id: 'b1', district: 'A' },
+    { id: 'b2', district: 'A' },
+    { id: 'b3', district: 'B' },
+  ];
+  it('every unit of the level when no units were chosen', () => {
+    expect(selectTargetUnits(blocks, null).map((b) => b.id)).toEqual(['b1', 'b2', 'b3']);
+  });
+  it('only the chosen units; a chosen id that is no live unit of the level counts for nothing', () => {
+    expect(selectTargetUnits(blocks, ['b3', 'b1', 'gone']).map((b) => b.id)).toEqual(['b1', 'b3']);
+  });
+  it('the chosen units inside the scope being looked at', () => {
+    expect(selectTargetUnits(blocks, ['b1', 'b3'], (b) => b.district === 'A').map((b) => b.id)).toEqual(['b1']);
+    expect(selectTargetUnits(blocks, null, (b) => b.district === 'B').map((b) => b.id)).toEqual(['b3']);
+  });
+});
+
+describe('one colour for a unit under several directives', () => {
+  it('overdue beats pending beats done', () => {
+    expect(worstStatus(['done', 'pending', 'overdue'])).toBe('overdue');
+    expect(worstStatus(['done', 'pending'])).toBe('pending');
+    expect(worstStatus(['done'])).toBe('done');
   });
 });

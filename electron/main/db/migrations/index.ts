@@ -7,6 +7,8 @@ import * as m004 from './004_leader_visits';
 import * as m005 from './005_membership';
 import * as m006 from './006_sync';
 import * as m007 from './007_visit_suggestions';
+import * as m008 from './008_progress_reports';
+import * as m009 from './009_evidence_files';
 
 export interface Migration {
   version: number;
@@ -23,6 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'membership', up: m005.up },
   { version: 6, name: 'sync', up: m006.up },
   { version: 7, name: 'visit_suggestions', up: m007.up },
+  { version: 8, name: 'progress_reports', up: m008.up },
+  { version: 9, name: 'evidence_files', up: m009.up },
 ];
 
 /** The migration that introduced the ledger: a database from before the ledger never ran it. */

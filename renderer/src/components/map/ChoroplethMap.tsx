@@ -1,11 +1,23 @@
 import type { FeatureCollection } from 'geojson';
 import L, { type Layer, type PathOptions } from 'leaflet';
 import { useEffect, useMemo } from 'react';
-import { GeoJSON, MapContainer, useMap } from 'react-leaflet';
+import { CircleMarker, GeoJSON, MapContainer, Tooltip, useMap } from 'react-leaflet';
 import type { AreaFigure, GeoJsonCollection, GeoLayers } from '../../../../shared/ipc/views';
 import { displayName, formatNumber, formatPct } from '../../app/format';
 import { COLOUR_BINS, NO_DATA_COLOUR } from './colourScale';
 import { areaStyle, featureBounds, featureIdOf, figureIndex, layerKey, STATE_BOUNDS, type MapLayer } from './mapShaping';
+
+export interface StatusPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  status: 'done' | 'pending' | 'overdue';
+  lines: string[];
+}
+
+/** done / pending / overdue, the colours of the compliance lists. */
+export const STATUS_COLOURS: Record<StatusPoint['status'], string> = { done: '#1b7f3b', pending: '#e0a800', overdue: '#c0392b' };
+const EMPTY_COLLECTION = { type: 'FeatureCollection', features: [] };
 
 export interface MapLabels {
   noData: string;
@@ -13,6 +25,8 @@ export interface MapLabels {
   /** e.g. "12 of 40 complete" — built by the caller with i18n. */
   figureLine: (f: AreaFigure) => string;
   blockHq: string;
+  /** Legend names of the point colours, when points are drawn. */
+  statuses?: Record<StatusPoint['status'], string>;
 }
 
 type GeoFeature = GeoJsonCollection['features'][number];
@@ -51,6 +65,7 @@ export function ChoroplethMap({
   fitPcNo,
   labels,
   onAreaClick,
+  points,
 }: {
   geo: GeoLayers;
   layer: MapLayer;
@@ -59,6 +74,8 @@ export function ChoroplethMap({
   fitPcNo: number | null;
   labels: MapLabels;
   onAreaClick: (unitId: string) => void;
+  /** Coloured points drawn instead of the plain block headquarters (e.g. block compliance). */
+  points?: readonly StatusPoint[];
 }) {
   const index = useMemo(() => figureIndex(figures), [figures]);
   const collection = geo[layer];
@@ -108,9 +125,21 @@ export function ChoroplethMap({
           style={style as never}
           onEachFeature={onEachFeature as never}
         />
+        {points?.map((p) => (
+          <CircleMarker
+            key={p.id}
+            center={[p.lat, p.lon]}
+            radius={5}
+            // className goes in the constructor options: react-leaflet applies pathOptions with setStyle, which ignores it.
+            className={`status-point status-point-${p.status}`}
+            pathOptions={{ color: '#1f2d3d', weight: 1, fillColor: STATUS_COLOURS[p.status], fillOpacity: 1 }}
+          >
+            <Tooltip>{p.lines.join(' · ')}</Tooltip>
+          </CircleMarker>
+        ))}
         <GeoJSON
-          key={hqKey}
-          data={geo.blockHq as unknown as FeatureCollection}
+          key={`${hqKey}-${points ? 'hidden' : 'shown'}`}
+          data={(points ? EMPTY_COLLECTION : geo.blockHq) as unknown as FeatureCollection}
           pointToLayer={(feature, latlng) => {
             const p = feature.properties as Record<string, unknown>;
             const m = L.circleMarker(latlng, { radius: 3, className: 'block-hq', color: '#1f2d3d', weight: 1, fillColor: '#ffffff', fillOpacity: 1 });
@@ -121,12 +150,12 @@ export function ChoroplethMap({
         />
         <FitBounds bounds={bounds} />
       </MapContainer>
-      <Legend labels={labels} lang={lang} />
+      <Legend labels={labels} lang={lang} withStatuses={Boolean(points)} />
     </div>
   );
 }
 
-function Legend({ labels, lang }: { labels: MapLabels; lang: string }) {
+function Legend({ labels, lang, withStatuses }: { labels: MapLabels; lang: string; withStatuses: boolean }) {
   return (
     <div className="map-legend" data-testid="map-legend">
       <div className="legend-title">{labels.legendTitle}</div>
@@ -140,6 +169,14 @@ function Legend({ labels, lang }: { labels: MapLabels; lang: string }) {
         <span className="swatch" style={{ background: NO_DATA_COLOUR }} />
         {labels.noData}
       </div>
+      {withStatuses &&
+        labels.statuses &&
+        (['done', 'pending', 'overdue'] as const).map((st) => (
+          <div key={st} className="legend-row">
+            <span className="swatch round" style={{ background: STATUS_COLOURS[st] }} />
+            {labels.statuses?.[st]}
+          </div>
+        ))}
     </div>
   );
 }

@@ -30,6 +30,7 @@ export function CompliancePage() {
   const geo = useGeoLayers();
   const [scope, setScope] = useState<Scope>({ type: 'state' });
   const [layer, setLayer] = useState<'pcs' | 'districts'>('pcs');
+  const [showBlocks, setShowBlocks] = useState(false);
   const data = useCompliance(scope);
   if (meta.isPending || geo.isPending || data.isPending) return <Loading />;
   if (meta.error || geo.error || data.error) return <ErrorText error={meta.error ?? geo.error ?? data.error} />;
@@ -59,8 +60,8 @@ export function CompliancePage() {
               ))}
             </optgroup>
           </select>
-          {scope.type === 'pc' && (
-            <a href={`#/progress/${scope.pcNo}`} data-testid="progress-report-link">
+          {scope.type !== 'state' && (
+            <a href={scope.type === 'pc' ? `#/progress/${scope.pcNo}` : `#/progress/district/${scope.districtCode}`} data-testid="progress-report-link">
               {t('compliance.progressReport')}
             </a>
           )}
@@ -79,6 +80,9 @@ export function CompliancePage() {
                 {t(`map.layers.${l}`)}
               </label>
             ))}
+            <label>
+              <input type="checkbox" checked={showBlocks} onChange={(e) => setShowBlocks(e.target.checked)} data-testid="compliance-layer-blocks" /> {t('compliance.blocksLayer')}
+            </label>
           </div>
           <div style={{ height: 420 }} data-testid="compliance-map">
             <ChoroplethMap
@@ -97,7 +101,23 @@ export function CompliancePage() {
                     overdue: formatNumber(figures.find((x) => x.featureId === f.featureId)?.overdue ?? 0, lang),
                   }),
                 blockHq: t('map.blockHq'),
+                statuses: { done: t('compliance.status.done'), pending: t('compliance.status.pending'), overdue: t('compliance.status.overdue') },
               }}
+              points={
+                showBlocks
+                  ? c.blocks.map((b) => ({
+                      id: b.unitId,
+                      lat: b.lat,
+                      lon: b.lon,
+                      status: b.status,
+                      lines: [
+                        displayName(b.nameEn, b.nameHi, lang),
+                        t(`compliance.status.${b.status}`),
+                        t('compliance.figureLine', { done: formatNumber(b.counts.done, lang), total: formatNumber(b.counts.total, lang), overdue: formatNumber(b.counts.overdue, lang) }),
+                      ],
+                    }))
+                  : undefined
+              }
               onAreaClick={(unitId) => {
                 const f = figures.find((x) => x.unitId === unitId);
                 if (f) setScope(layer === 'pcs' ? { type: 'pc', pcNo: f.featureId } : { type: 'district', districtCode: String(f.featureId) });

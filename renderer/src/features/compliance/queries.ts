@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallInput } from '../../../../shared/ipc/contract';
 import { useCall } from '../../app/ApiContext';
 
@@ -16,4 +16,23 @@ export function useCompliance(scope: CallInput<'compliance.get'>['scope']) {
 export function useCompliances(scopes: CallInput<'compliance.get'>['scope'][]) {
   const call = useCall();
   return useQueries({ queries: scopes.map((scope) => ({ queryKey: complianceKeys.scope(scope), queryFn: () => call('compliance.get', { scope }) })) });
+}
+
+export const progressReportKeys = {
+  all: ['progress-reports'] as const,
+  ofUnit: (unitId: string) => ['progress-reports', unitId] as const,
+};
+
+export function useProgressReports(unitId: string | undefined) {
+  const call = useCall();
+  return useQuery({ queryKey: progressReportKeys.ofUnit(unitId ?? ''), queryFn: () => call('progressReports.list', { unitId }), enabled: Boolean(unitId) });
+}
+
+export function useSaveProgressReport() {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'progressReports.save'>) => call('progressReports.save', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: progressReportKeys.all }),
+  });
 }

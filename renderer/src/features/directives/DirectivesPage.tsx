@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, type DirectiveTargetLevel, type DoneRule } from '../../../../shared/domain/directives';
-import type { DirectiveView } from '../../../../shared/ipc/views';
+import type { DirectiveView, UnitSummary } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber, formatPct } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { useCreateMeeting, useDirective, useMarkDirective, useMeetings, useUnitsOfLevel } from './queries';
+import { EvidenceFiles } from './EvidenceFiles';
+import { useCreateMeeting, useDirective, useEvidence, useMarkDirective, useMeetings, useUnitsOfLevel } from './queries';
+import { UnitMultiSelect } from './UnitMultiSelect';
 
 type MeetingLevel = 'state' | 'pc' | 'district';
 
@@ -48,6 +50,7 @@ export function DirectiveList({ directives }: { directives: DirectiveView[] }) {
       <thead>
         <tr>
           <th>{t('directives.text')}</th>
+          <th>{t('directives.appliesTo')}</th>
           <th>{t('directives.deadline')}</th>
           <th>{t('directives.done')}</th>
           <th>{t('directives.overdue')}</th>
@@ -58,6 +61,11 @@ export function DirectiveList({ directives }: { directives: DirectiveView[] }) {
           <tr key={d.id} data-testid="directive-row">
             <td>
               <a href={`#/directives/${d.id}`}>{displayName(d.textEn, d.textHi, lang)}</a>
+            </td>
+            <td data-testid="directive-applies-to">
+              {d.targetUnitIds
+                ? t('directives.appliesChosen', { n: formatNumber(d.targetUnitIds.length, lang), level: t(`levels.${d.targetLevel}`) })
+                : t('directives.everyUnit', { level: t(`levels.${d.targetLevel}`) })}
             </td>
             <td>{formatDate(d.deadlineDate, lang)}</td>
             <td className="num">
@@ -88,6 +96,11 @@ function MeetingForm() {
   const [textEn, setTextEn] = useState('');
   const [textHi, setTextHi] = useState('');
   const [targetLevel, setTargetLevel] = useState<DirectiveTargetLevel>('block');
+  const [targetMode, setTargetMode] = useState<'all' | 'levels' | 'chosen'>('all');
+  const [extraLevels, setExtraLevels] = useState<DirectiveTargetLevel[]>([]);
+  // "Every unit of several levels" is recorded as one directive per level, each with its own status per unit.
+  const levelsToCreate = targetMode === 'levels' ? DIRECTIVE_TARGET_LEVELS.filter((l) => l === targetLevel || extraLevels.includes(l)) : [targetLevel];
+  const [targetUnits, setTargetUnits] = useState<UnitSummary[]>([]);
   const [rule, setRule] = useState<DoneRule>('party_office');
   const [deadlineType, setDeadlineType] = useState<'days' | 'date'>('days');
   const [days, setDays] = useState('30');
@@ -115,15 +128,14 @@ function MeetingForm() {
         agenda: agenda || undefined,
         minutes: minutes || undefined,
         directives: withDirective
-          ? [
-              {
-                textEn: textEn || undefined,
-                textHi: textHi || undefined,
-                targetLevel,
-                deadline: deadlineType === 'days' ? { type: 'days', days: Number(days) } : { type: 'date', date },
-                doneRule: rule,
-              },
-            ]
+          ? levelsToCreate.map((l) => ({
+              textEn: textEn || undefined,
+              textHi: textHi || undefined,
+              targetLevel: l,
+              ...(targetMode === 'chosen' ? { targetUnitIds: targetUnits.map((u) => u.id) } : {}),
+              deadline: deadlineType === 'days' ? { type: 'days' as const, days: Number(days) } : { type: 'date' as const, date },
+              doneRule: rule,
+            }))
           : [],
       },
       {
@@ -207,14 +219,54 @@ function MeetingForm() {
             </label>
             <label>
               {t('directives.targetLevel')}{' '}
-              <select value={targetLevel} onChange={(e) => setTargetLevel(e.target.value as DirectiveTargetLevel)} data-testid="directive-target-level">
+              <select
+                value={targetLevel}
+                onChange={(e) => {
+                  setTargetLevel(e.target.value as DirectiveTargetLevel);
+                  setTargetUnits([]);
+                }}
+                data-testid="directive-target-level"
+              >
                 {DIRECTIVE_TARGET_LEVELS.map((l) => (
                   <option key={l} value={l}>
-                    {t('directives.everyUnit', { level: t(`levels.${l}`) })}
+                    {t(`levels.${l}`)}
                   </option>
                 ))}
               </select>
             </label>
+            <fieldset className="inline-choice">
+              <legend>{t('directives.appliesTo')}</legend>
+              <label>
+                <input type="radio" name="directive-target-mode" checked={targetMode === 'all'} onChange={() => setTargetMode('all')} data-testid="directive-target-all" />{' '}
+                {t('directives.everyUnit', { level: t(`levels.${targetLevel}`) })}
+              </label>
+              <label>
+                <input type="radio" name="directive-target-mode" checked={targetMode === 'levels'} onChange={() => setTargetMode('levels')} data-testid="directive-target-levels" />{' '}
+                {t('directives.severalLevels')}
+              </label>
+              <label>
+                <input type="radio" name="directive-target-mode" checked={targetMode === 'chosen'} onChange={() => setTargetMode('chosen')} data-testid="directive-target-chosen" />{' '}
+                {t('directives.chosenUnitsOf', { level: t(`levels.${targetLevel}`) })}
+              </label>
+            </fieldset>
+            {targetMode === 'levels' && (
+              <fieldset className="inline-choice" data-testid="directive-levels">
+                <legend>{t('directives.everyUnitOfLevels')}</legend>
+                {DIRECTIVE_TARGET_LEVELS.map((l) => (
+                  <label key={l}>
+                    <input
+                      type="checkbox"
+                      checked={l === targetLevel || extraLevels.includes(l)}
+                      disabled={l === targetLevel}
+                      onChange={(e) => setExtraLevels(e.target.checked ? [...extraLevels, l] : extraLevels.filter((x) => x !== l))}
+                      data-testid={`directive-level-${l}`}
+                    />{' '}
+                    {t(`levels.${l}`)}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {targetMode === 'chosen' && <UnitMultiSelect level={targetLevel} chosen={targetUnits} onChange={setTargetUnits} testId="directive-units" />}
             <label>
               {t('directives.rule')}{' '}
               <select value={rule} onChange={(e) => setRule(e.target.value as DoneRule)} data-testid="directive-rule">
@@ -245,7 +297,7 @@ function MeetingForm() {
         )}
       </fieldset>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={submit} disabled={create.isPending || !heldOn} data-testid="meeting-save">
+        <button type="button" className="primary" onClick={submit} disabled={create.isPending || !heldOn || (withDirective && targetMode === 'chosen' && targetUnits.length === 0)} data-testid="meeting-save">
           {t('meetings.save')}
         </button>
       </div>
@@ -260,6 +312,7 @@ function DirectiveDetailView({ id }: { id: string }) {
   const [filter, setFilter] = useState<'all' | 'pending' | 'done' | 'overdue'>('all');
   const detail = useDirective({ id });
   const mark = useMarkDirective();
+  const evidence = useEvidence(id);
   const [note, setNote] = useState('');
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorText error={detail.error} />;
@@ -313,7 +366,10 @@ function DirectiveDetailView({ id }: { id: string }) {
                 <td>{displayName(u.nameEn, u.nameHi, lang)}</td>
                 <td data-testid="unit-status">{t(`compliance.status.${u.status}`)}</td>
                 <td className="num">{u.status === 'overdue' ? formatNumber(u.daysOverdue, lang) : ''}</td>
-                <td>{u.evidence ?? ''}</td>
+                <td>
+                  {u.evidence ?? ''}
+                  {d.doneRule === 'manual' && <EvidenceFiles directiveId={d.id} unitId={u.unitId} files={(evidence.data ?? []).filter((f) => f.unitId === u.unitId)} />}
+                </td>
                 {d.doneRule === 'manual' && (
                   <td className="no-print">
                     {u.status !== 'done' && (

@@ -29,6 +29,12 @@ export function useUnitsOfLevel(level: UnitLevel) {
   return useQuery({ queryKey: ['units-of-level', level], queryFn: () => call('units.search', { q: '', level, limit: 200 }), staleTime: 60_000 });
 }
 
+/** Units of one level whose name or code matches, for the directive's unit picker (blocks run to a few hundred). */
+export function useUnitSearch(level: UnitLevel, q: string) {
+  const call = useCall();
+  return useQuery({ queryKey: ['unit-search', level, q], queryFn: () => call('units.search', { q, level, limit: 50 }), placeholderData: (prev) => prev, staleTime: 60_000 });
+}
+
 function useInvalidateAll() {
   const qc = useQueryClient();
   return () =>
@@ -49,4 +55,23 @@ export function useMarkDirective() {
   const call = useCall();
   const invalidate = useInvalidateAll();
   return useMutation({ mutationFn: (input: CallInput<'directives.mark'>) => call('directives.mark', input), onSuccess: invalidate });
+}
+
+export function useEvidence(directiveId: string) {
+  const call = useCall();
+  return useQuery({ queryKey: ['evidence', directiveId], queryFn: () => call('evidence.list', { directiveId }) });
+}
+
+export function useAttachEvidence() {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'evidence.attach'>) => call('evidence.attach', input),
+    onSuccess: (_r, input) => qc.invalidateQueries({ queryKey: ['evidence', input.directiveId] }),
+  });
+}
+
+export function useOpenEvidence() {
+  const call = useCall();
+  return useMutation({ mutationFn: (id: string) => call('evidence.get', { id }) });
 }

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartyOfficeRow } from '../../../../shared/ipc/views';
-import { downloadText } from '../../app/csv';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber, formatPct } from '../../app/format';
 import { Loading } from '../../app/Loading';
 import { OfficeMap, type OfficePoint } from '../../components/map/OfficeMap';
 import { useGeoLayers, useMetaLists } from '../meta/queries';
-import { useExportRoster, useOffices, useSetOffice } from './queries';
+import { RosterImport } from '../rosters/RosterImport';
+import { RosterTools } from '../rosters/RosterTools';
+import { useOffices, useSetOffice } from './queries';
 
 export function OfficesPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,6 @@ export function OfficesPage() {
   const [only, setOnly] = useState<'all' | 'with' | 'without'>('all');
   const [selected, setSelected] = useState<string | null>(null);
   const offices = useOffices(pcNo ? { pcNo } : {});
-  const exporter = useExportRoster();
 
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
@@ -51,12 +51,7 @@ export function OfficesPage() {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => exporter.mutate('offices', { onSuccess: (r) => downloadText(r.fileName, r.text) })}>
-            {t('rosters.export')}
-          </button>
-          <button type="button" onClick={() => window.print()}>
-            {t('rosters.print')}
-          </button>
+          <RosterTools roster="offices" testId="offices" />
         </div>
         <p className="headline" data-testid="offices-completeness">
           {t('offices.completeness', { n: formatNumber(data.withOffice, lang), total: formatNumber(data.total, lang), pct: formatPct(data.pct, lang) ?? t('common.noData') })}
@@ -124,6 +119,7 @@ export function OfficesPage() {
           </table>
         </div>
       </section>
+      <RosterImport roster="offices" testId="offices" />
     </div>
   );
 }

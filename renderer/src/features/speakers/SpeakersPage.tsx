@@ -1,14 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SPEAKER_LEVELS, type SpeakerLevel } from '../../../../shared/ipc/views';
-import { downloadText, stripBom } from '../../app/csv';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatNumber } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { ImportErrorsTable } from '../importExport/ImportErrorsTable';
-import { canCommit } from '../importExport/importShaping';
-import { useExportRoster } from '../offices/queries';
-import { useSaveSpeaker, useSpeakers, useSpeakersImportCommit, useSpeakersImportPreview } from './queries';
+import { RosterImport } from '../rosters/RosterImport';
+import { RosterTools } from '../rosters/RosterTools';
+import { useSaveSpeaker, useSpeakers } from './queries';
 
 /** The languages; any other a speaker carries joins the filter (the list is extendable by data). */
 const BASE_LANGUAGES = ['Hindi', 'English', 'Santali', 'Nagpuri', 'Khortha', 'Ho', 'Mundari', 'Kurukh', 'Bengali', 'Urdu', 'Odia'];
@@ -21,7 +19,6 @@ export function SpeakersPage() {
   const [level, setLevel] = useState<SpeakerLevel | ''>('');
   const speakers = useSpeakers({ q, ...(language ? { language } : {}), ...(level ? { level } : {}) });
   const all = useSpeakers({ q: '' });
-  const exporter = useExportRoster();
   const languages = useMemo(() => {
     const extra = new Set<string>();
     for (const s of all.data ?? []) for (const l of s.languages) if (!BASE_LANGUAGES.includes(l)) extra.add(l);
@@ -50,12 +47,7 @@ export function SpeakersPage() {
               </option>
             ))}
           </select>
-          <button type="button" data-testid="speakers-export" onClick={() => exporter.mutate('speakers', { onSuccess: (r) => downloadText(r.fileName, r.text) })}>
-            {t('rosters.export')}
-          </button>
-          <button type="button" onClick={() => window.print()}>
-            {t('rosters.print')}
-          </button>
+          <RosterTools roster="speakers" testId="speakers" />
         </div>
         <h1 className="print-only">{t('speakers.title')}</h1>
         {speakers.isPending ? (
@@ -94,7 +86,7 @@ export function SpeakersPage() {
         )}
       </section>
       <AddSpeaker languages={languages} />
-      <SpeakersImport />
+      <RosterImport roster="speakers" testId="speakers" />
     </div>
   );
 }
@@ -171,63 +163,6 @@ function AddSpeaker({ languages }: { languages: string[] }) {
         </button>
       </div>
       <ErrorText error={save.error} />
-    </section>
-  );
-}
-
-function SpeakersImport() {
-  const { t, i18n } = useTranslation();
-  const preview = useSpeakersImportPreview();
-  const commit = useSpeakersImportCommit();
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const fmt = (n: number) => formatNumber(n, i18n.language);
-  const p = preview.data;
-  return (
-    <section className="panel no-print">
-      <h2>{t('speakers.import')}</h2>
-      <p className="muted">{t('speakers.importColumns')}</p>
-      <input
-        type="file"
-        accept=".csv,text/csv"
-        data-testid="speakers-import-file"
-        onChange={async (e) => {
-          preview.reset();
-          commit.reset();
-          const f = e.target.files?.[0];
-          if (!f) return;
-          const text = stripBom(await f.text());
-          setFile({ name: f.name, text });
-          preview.mutate({ fileName: f.name, text });
-        }}
-      />
-      <ErrorText error={preview.error} />
-      {p && file && (
-        <div data-testid="speakers-import-preview">
-          <ul className="counts">
-            <li data-testid="speakers-import-to-insert">{t('import.toInsert', { n: fmt(p.toInsert) })}</li>
-            <li>{t('import.toUpdate', { n: fmt(p.toUpdate) })}</li>
-            <li>{t('import.unchanged', { n: fmt(p.unchanged) })}</li>
-          </ul>
-          {p.errors.length > 0 && (
-            <ImportErrorsTable errors={p.errors} fileName={file?.name ?? "speakers.csv"} testId="speakers-import-errors" />
-          )}
-          <button
-            type="button"
-            className="primary"
-            data-testid="speakers-import-commit"
-            disabled={!canCommit(p) || commit.isPending || commit.isSuccess}
-            onClick={() => commit.mutate({ fileName: file.name, text: file.text })}
-          >
-            {t('import.commit')}
-          </button>
-          <ErrorText error={commit.error} />
-          {commit.data && (
-            <p className="success" role="status" data-testid="speakers-import-result">
-              {t('import.result', { inserted: fmt(commit.data.inserted), updated: fmt(commit.data.updated), unchanged: fmt(commit.data.unchanged) })}
-            </p>
-          )}
-        </div>
-      )}
     </section>
   );
 }

@@ -20,17 +20,3 @@ export function useSaveSpeaker() {
     onSuccess: () => qc.invalidateQueries({ queryKey: speakerKeys.all }),
   });
 }
-
-export function useSpeakersImportPreview() {
-  const call = useCall();
-  return useMutation({ mutationFn: (input: { fileName: string; text: string }) => call('rosters.importPreview', { roster: 'speakers', ...input }) });
-}
-
-export function useSpeakersImportCommit() {
-  const call = useCall();
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { fileName: string; text: string }) => call('rosters.importCommit', { roster: 'speakers', ...input }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: speakerKeys.all }),
-  });
-}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadText } from '../../app/csv';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber } from '../../app/format';
 import { Loading } from '../../app/Loading';
 import { useUnitsOfLevel } from '../directives/queries';
-import { useExportRoster } from '../offices/queries';
+import { RosterImport } from '../rosters/RosterImport';
+import { RosterTools } from '../rosters/RosterTools';
 import { useAddTeamMember, useAddWhatsapp, useControlRooms, useSetControlRoom, useTeam, useWhatsapp } from './queries';
 
 const list = (s: string) =>
@@ -19,24 +19,12 @@ export function TeamsPage() {
   return (
     <div className="roster-page">
       <TeamSection />
+      <RosterImport roster="teams" testId="teams" />
       <WhatsappSection />
+      <RosterImport roster="whatsapp" testId="whatsapp" />
       <ControlRoomSection />
+      <RosterImport roster="controlRooms" testId="control-rooms" />
     </div>
-  );
-}
-
-function RosterTools({ roster }: { roster: 'teams' | 'whatsapp' | 'controlRooms' }) {
-  const { t } = useTranslation();
-  const exporter = useExportRoster();
-  return (
-    <>
-      <button type="button" className="no-print" onClick={() => exporter.mutate(roster, { onSuccess: (r) => downloadText(r.fileName, r.text) })}>
-        {t('rosters.export')}
-      </button>
-      <button type="button" className="no-print" onClick={() => window.print()}>
-        {t('rosters.print')}
-      </button>
-    </>
   );
 }
 

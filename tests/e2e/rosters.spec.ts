@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test';
+import { api, RANCHI_PC } from './support';
+
+test('import a media-team CSV: the bad row is named with row, field and reason, nothing is written; the corrected file imports once', async ({ page, request }) => {
+  const header = 'team,unit_code,name_en,name_hi,role,phone,handles';
+  const good = `social_media,PC-${RANCHI_PC},Test Member Rekha Devi,रेखा देवी,Convenor,9123411001,facebook:rekha.devi; x:@rekha`;
+  const bad = `media,PC-${RANCHI_PC},Test Member Anil Mahto,,Member,9123411002,facebook`;
+  const before = (await api(request, 'teams.list', { q: 'Test Member' })).length;
+
+  await page.goto('/#/teams');
+  await page.getByTestId('teams-import-file').setInputFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from([header, good, bad].join('\n')) });
+  const errors = page.getByTestId('teams-import-errors');
+  await expect(errors.locator('tbody tr')).toHaveCount(1);
+  await expect(errors.locator('tbody tr')).toContainText('3');
+  await expect(errors.locator('tbody tr')).toContainText('handles');
+  await expect(errors.locator('tbody tr')).toContainText('Write handles as platform:handle');
+  await expect(page.getByTestId('teams-import-commit')).toBeDisabled();
+  expect(await api(request, 'teams.list', { q: 'Test Member' })).toHaveLength(before);
+
+  const fixed = Buffer.from([header, good, bad.replace(/,facebook$/, ',facebook:anil.mahto')].join('\n'));
+  await page.getByTestId('teams-import-file').setInputFiles({ name: 'team-fixed.csv', mimeType: 'text/csv', buffer: fixed });
+  await expect(page.getByTestId('teams-import-to-insert')).toContainText('2');
+  await page.getByTestId('teams-import-commit').click();
+  await expect(page.getByTestId('teams-import-result')).toBeVisible();
+  const table = page.getByTestId('teams-table');
+  await expect(table).toContainText('Test Member Rekha Devi');
+  await expect(table).toContainText('91••••••01');
+  await expect(table).not.toContainText('9123411001');
+
+  // The same file again adds nothing.
+  await page.getByTestId('teams-import-file').setInputFiles({ name: 'team-fixed.csv', mimeType: 'text/csv', buffer: fixed });
+  await expect(page.getByTestId('teams-import-unchanged')).toContainText('2');
+  await expect(page.getByTestId('teams-import-to-insert')).toContainText('0');
+  expect(await api(request, 'teams.list', { q: 'Test Member' })).toHaveLength(before + 2);
+});
+
+test('a district president saves a progress report with a narrative, edits it, and prints it with the figures', async ({ page }) => {
+  await page.goto('/#/compliance');
+  await page.getByTestId('compliance-scope').selectOption('district:355');
+  await page.getByTestId('progress-report-link').click();
+  await expect(page).toHaveURL(/#\/progress\/district\/355/);
+  const report = page.getByTestId('progress-report');
+  await expect(report).toContainText('Bokaro');
+  await expect(report.getByTestId('progress-offices')).toContainText('Blocks with a party office');
+
+  const narrative = 'Block meetings held in all blocks of Bokaro; two offices still to open.';
+  await page.getByTestId('progress-narrative').fill(narrative);
+  await page.getByTestId('progress-save').click();
+  await expect(page.getByTestId('progress-saved')).toContainText('Saved by');
+  const history = page.getByTestId('progress-history-row');
+  await expect(history).toHaveCount(1);
+  await expect(history.first()).toContainText('two offices still to open');
+
+  // Reopened later: the saved narrative is there, and an edit replaces it rather than adding a second report.
+  await page.reload();
+  await expect(page.getByTestId('progress-narrative')).toHaveValue(narrative);
+  await page.getByTestId('progress-narrative').fill(`${narrative} Chas office opened on the 5th.`);
+  await page.getByTestId('progress-save').click();
+  await expect(history.first()).toContainText('Chas office opened');
+  await expect(history).toHaveCount(1);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('progress-save')).toBeHidden();
+  await expect(page.getByTestId('progress-narrative-print')).toContainText('Chas office opened on the 5th.');
+  await expect(report.getByTestId('progress-offices')).toBeVisible();
+  await expect(page.getByTestId('progress-saved')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+});
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('a directive for two chosen districts, marked by hand with a photo attached as evidence', async ({ page }) => {
+  await page.goto('/#/directives');
+  await page.getByTestId('meeting-date').fill(new Date().toISOString().slice(0, 10));
+  await page.getByTestId('meeting-level').selectOption('state');
+  await page.getByTestId('directive-text-en').fill('Hold the district working committee meeting and send its photo');
+  await page.getByTestId('directive-target-level').selectOption('district');
+  await page.getByTestId('directive-target-chosen').check();
+  await expect(page.getByTestId('meeting-save')).toBeDisabled();
+  for (const name of ['Bokaro', 'Dhanbad']) {
+    await page.getByTestId('directive-units-search').fill(name);
+    await page.getByTestId('directive-units').getByRole('checkbox', { name: new RegExp(name) }).first().check();
+  }
+  await expect(page.getByTestId('directive-units-count')).toContainText('2 chosen');
+  await page.getByTestId('directive-rule').selectOption('manual');
+  await page.getByTestId('directive-deadline-type').selectOption('days');
+  await page.getByTestId('directive-days').fill('15');
+  await page.getByTestId('meeting-save').click();
+
+  const detail = page.getByTestId('directive-detail');
+  await expect(detail).toBeVisible();
+  const rows = page.getByTestId('directive-units').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const bokaro = rows.filter({ hasText: 'Bokaro' });
+
+  await page.getByTestId('directive-evidence').fill('Meeting held on the 12th; 41 members present');
+  await bokaro.getByRole('button', { name: 'Mark done' }).click();
+  await expect(bokaro.getByTestId('unit-status')).toHaveText('Done');
+
+  // Not a photo or PDF: refused with a reason, nothing listed.
+  await bokaro.getByTestId('evidence-attach').setInputFiles({ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') });
+  await expect(bokaro).toContainText('is not a photo (JPEG, PNG, WebP) or a PDF');
+  await expect(bokaro.getByTestId('evidence-file')).toHaveCount(0);
+
+  await bokaro.getByTestId('evidence-attach').setInputFiles({ name: 'meeting-photo.png', mimeType: 'image/png', buffer: PNG });
+  await expect(bokaro.getByTestId('evidence-file')).toHaveText('meeting-photo.png');
+  await page.reload();
+  const file = page.getByTestId('directive-units').locator('tbody tr').filter({ hasText: 'Bokaro' }).getByTestId('evidence-file');
+  await expect(file).toHaveText('meeting-photo.png');
+  const download = page.waitForEvent('download');
+  await file.click();
+  expect((await download).suggestedFilename()).toBe('meeting-photo.png');
+});
+
+test('a directive for every unit of several levels is recorded once per level, each counted on its own', async ({ page, request }) => {
+  await page.goto('/#/directives');
+  await page.getByTestId('meeting-date').fill(new Date().toISOString().slice(0, 10));
+  await page.getByTestId('meeting-level').selectOption('state');
+  await page.getByTestId('directive-text-en').fill('Hold a meeting of office-bearers at every district and assembly unit within 15 days');
+  await page.getByTestId('directive-target-level').selectOption('district');
+  await page.getByTestId('directive-target-levels').check();
+  await expect(page.getByTestId('directive-level-district')).toBeChecked();
+  await page.getByTestId('directive-level-ac').check();
+  await page.getByTestId('directive-rule').selectOption('meeting_held');
+  await page.getByTestId('directive-deadline-type').selectOption('days');
+  await page.getByTestId('directive-days').fill('15');
+  await page.getByTestId('meeting-save').click();
+  await expect(page.getByTestId('directive-detail')).toBeVisible();
+
+  const meeting = (await api(request, 'meetings.list', {})).find((m) => m.directives.some((d) => d.textEn?.startsWith('Hold a meeting of office-bearers')));
+  expect(meeting?.directives.map((d) => d.targetLevel).sort()).toEqual(['ac', 'district']);
+  const districts = meeting!.directives.find((d) => d.targetLevel === 'district')!;
+  const acs = meeting!.directives.find((d) => d.targetLevel === 'ac')!;
+  expect(districts.counts.total).toBe(24);
+  expect(acs.counts.total).toBe(81);
+
+  await page.goto('/#/directives');
+  const rows = page.getByTestId('meeting').getByTestId('directive-row').filter({ hasText: 'Hold a meeting of office-bearers' });
+  await expect(rows).toHaveCount(2);
+  // (The directive's own text says "every district", so match the applies-to cell exactly.)
+  await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every District$/ })).toHaveCount(1);
+  await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every Assembly$/ })).toHaveCount(1);
+});
