@@ -98,6 +98,14 @@ export function existingMemberKeys(db: Db): { membershipIds: Set<string>; phoneB
   return { membershipIds, phoneBooth };
 }
 
+/** Whether a record with this identity is present: its membership id, else (without one) phone + booth. */
+export function memberIdentityExists(db: Db, membershipId: string | null, phone: string, boothId: string): boolean {
+  const row = membershipId
+    ? prepared(db, 'membership.idExists', 'SELECT 1 FROM members WHERE membership_id = ?').get(membershipId)
+    : prepared(db, 'membership.phoneBoothExists', 'SELECT 1 FROM members WHERE phone = ? AND booth_id = ? AND membership_id IS NULL').get(phone, boothId);
+  return row !== undefined;
+}
+
 /** Every live member, reduced to what the integrity rules read. */
 export function listMemberFacts(db: Db): MemberFacts[] {
   const out: MemberFacts[] = [];
@@ -107,6 +115,79 @@ export function listMemberFacts(db: Db): MemberFacts[] {
     .iterate() as Iterable<[string, string | null, string | null, string, string | null, string | null, number | null]>;
   for (const r of it) out.push({ id: r[0], phone: r[1], epic: r[2], boothId: r[3], enrollerId: r[4], enrolledAt: r[5], scopePcNo: r[6] });
   return out;
+}
+
+/**
+ * Live members sharing a phone, voter id, enroller or booth with the scope (one scan, filtered in SQL),
+ * optionally only those up to a rowid (the records that were there before a bulk insert).
+ */
+export function listMemberFactsMatching(
+  db: Db,
+  scope: { phones: ReadonlySet<string>; epics: ReadonlySet<string>; enrollerIds: ReadonlySet<string>; boothIds: ReadonlySet<string> },
+  maxRowid: number | null,
+): MemberFacts[] {
+  const out: MemberFacts[] = [];
+  const json = (s: ReadonlySet<string>) => JSON.stringify([...s]);
+  const it = prepared(
+    db,
+    'membership.factsMatching',
+    `SELECT id, phone, epic, booth_id, enroller_id, enrolled_at, scope_pc FROM members
+     WHERE deleted = 0 AND (@max IS NULL OR rowid <= @max)
+       AND (phone IN (SELECT value FROM json_each(@phones)) OR epic IN (SELECT value FROM json_each(@epics))
+            OR enroller_id IN (SELECT value FROM json_each(@enrollers)) OR booth_id IN (SELECT value FROM json_each(@booths)))`,
+  )
+    .raw()
+    .iterate({ max: maxRowid, phones: json(scope.phones), epics: json(scope.epics), enrollers: json(scope.enrollerIds), booths: json(scope.boothIds) }) as Iterable<
+    [string, string | null, string | null, string, string | null, string | null, number | null]
+  >;
+  for (const r of it) out.push({ id: r[0], phone: r[1], epic: r[2], boothId: r[3], enrollerId: r[4], enrolledAt: r[5], scopePcNo: r[6] });
+  return out;
+}
+
+/** Every distinct phone number of live members, as numbers, sorted (for runs of consecutive numbers). */
+export function sortedPhoneNumbers(db: Db): Float64Array {
+  const seen = new Set<number>();
+  for (const r of prepared(db, 'membership.phones', `SELECT phone FROM members WHERE deleted = 0 AND phone IS NOT NULL`).raw().iterate() as Iterable<[string]>) {
+    seen.add(Number(r[0]));
+  }
+  return Float64Array.from(seen).sort();
+}
+
+/** Live member ids by phone, for the given phones. */
+export function memberIdsByPhones(db: Db, phones: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (phones.length === 0) return out;
+  const it = prepared(db, 'membership.idsByPhones', `SELECT phone, id FROM members WHERE deleted = 0 AND phone IN (SELECT value FROM json_each(?)) ORDER BY rowid`)
+    .raw()
+    .iterate(JSON.stringify(phones)) as Iterable<[string, string]>;
+  for (const [phone, id] of it) {
+    const list = out.get(phone);
+    if (list) list.push(id);
+    else out.set(phone, [id]);
+  }
+  return out;
+}
+
+/** The members linked to a finding (before its links are replaced). */
+export function findingMemberIds(db: Db, findingId: string): string[] {
+  return (prepared(db, 'membership.findingMemberIds', 'SELECT member_id FROM finding_members WHERE finding_id = ?').raw().all(findingId) as [string][]).map((r) => r[0]);
+}
+
+export function unlinkFindingMembers(db: Db, findingId: string): void {
+  prepared(db, 'membership.unlinkFinding', 'DELETE FROM finding_members WHERE finding_id = ?').run(findingId);
+}
+
+/** Recount `members.open_findings` for these members only (the findings that block: open or confirmed). */
+export function refreshOpenFindingCountsOf(db: Db, memberIds: Iterable<string>): void {
+  const stmt = prepared(
+    db,
+    'membership.recountOne',
+    `UPDATE members SET open_findings = (
+       SELECT count(*) FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
+       WHERE fm.member_id = members.id AND f.deleted = 0 AND f.status IN ('open','confirmed'))
+     WHERE id = ?`,
+  );
+  for (const id of memberIds) stmt.run(id);
 }
 
 export interface StoredFinding {
@@ -333,4 +414,9 @@ export function memberOpenFindings(db: Db, memberId: string): number {
 
 export function countOpenFindings(db: Db): number {
   return (db.prepare(`SELECT count(*) AS n FROM membership_findings WHERE deleted = 0 AND status = 'open'`).get() as { n: number }).n;
+}
+
+/** Live findings that keep their members out of the verified count (open or confirmed). */
+export function countBlockingFindings(db: Db): number {
+  return (db.prepare(`SELECT count(*) AS n FROM membership_findings WHERE deleted = 0 AND status IN ('open','confirmed')`).get() as { n: number }).n;
 }

@@ -9,16 +9,17 @@ import {
   type MemberField,
   type MemberMode,
 } from '../../../../shared/domain/membershipFormats';
-import type { BoothFacts } from '../../../../shared/domain/membershipIntegrity';
+import { scopeOf, type BoothFacts, type MemberFacts } from '../../../../shared/domain/membershipIntegrity';
 import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
 import type { ExportResult, ImportErrorReason, ImportRowError, JobStatus, MemberImportPreview, MemberImportResult } from '../../../../shared/ipc/views';
 import { getMeta, setMeta } from '../../db/repositories/meta';
 import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts } from '../../db/repositories/membership';
 import type { SqlValue } from '../../db/schema';
+import { lastRowid } from '../../db/repositories/syncedRows';
 import { beginChange, insertRow, insertRowsBulk, newId } from '../../sync/writer';
 import { AppError } from '../AppError';
 import { assertNotBusy, nowIso, requireUser, type ServiceContext } from '../context';
-import { recomputeFindings } from './findings';
+import { updateFindings } from './findings';
 import { readTable, type TableFormat } from './readTable';
 
 /** Rows per chunk between yields: progress and cancel are polled between chunks. */
@@ -245,6 +246,9 @@ export class MemberImportJobs {
       db.exec('BEGIN');
       began = true;
       const w = beginChange(db, ctx.clock, userId, nowIso(ctx));
+      // The records already there end at this rowid; the new ones' facts are kept in memory for the checks.
+      const afterRowid = lastRowid(db, 'members');
+      const newFacts: MemberFacts[] = [];
       job.status.stage = 'writing';
       const cells: Partial<Record<MemberField, string>> = {};
       for (let start = 1; start < table.length; start += CHUNK) {
@@ -269,7 +273,10 @@ export class MemberImportJobs {
             skipped++;
             continue;
           }
-          batch.push(memberValues(newId(), checked.member, importId, scopePc));
+          const m = checked.member;
+          const id = newId();
+          batch.push(memberValues(id, m, importId, scopePc));
+          newFacts.push({ id, phone: m.phone, epic: m.epic, boothId: m.booth.id, enrollerId: m.enrollerId, enrolledAt: m.enrolledAt, scopePcNo: scopePc });
         }
         inserted += insertRowsBulk(w, 'members', batch, { column: 'import_id', value: importId }, 'members.import');
         job.status.progress = 0.05 + 0.75 * (end / total);
@@ -287,7 +294,8 @@ export class MemberImportJobs {
       job.status.progress = 0.85;
       await tick();
       if (job.cancelRequested) throw new AppError('cancelled', 'The import was cancelled; nothing was written.');
-      const findingsOpen = recomputeFindings(w, booths);
+      // Only the findings about the phones, voter ids, enrollers and booths of the new records can change.
+      const findingsOpen = updateFindings(w, { scope: scopeOf(newFacts), newFacts, afterRowid, booths });
       db.exec('COMMIT');
       began = false;
       const result: MemberImportResult = { importId, rows, inserted, skipped, rejected, errors: job.errors.slice(0, ERRORS_SHOWN), findingsOpen };
