@@ -119,7 +119,7 @@ describe('membership import', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
     expect(core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE table_name IN ('members','member_imports')`).get()).toEqual({ n: 0 });
     await core.call('enrollers.add', { name: 'Late', level: 'booth', unitCode: 'BT-35-0003' });
-  });
+  }, 30_000);
 });
 
 describe('findings, review and verification', () => {
@@ -242,6 +242,15 @@ describe('incremental findings', () => {
     );
     core.db.transaction(() => recomputeFindings(beginChange(core.db, core.clock, 'test', new Date().toISOString())))();
     expect(snapshot(core)).toEqual(incremental);
+    // The dashboard's running totals agree with counting the members.
+    expect(core.db.prepare(`SELECT booth_id, claimed, verified, digital, women FROM member_totals_booth WHERE claimed > 0 ORDER BY booth_id`).all()).toEqual(
+      core.db
+        .prepare(`SELECT booth_id, count(*) AS claimed, sum(open_findings = 0) AS verified, sum(mode = 'digital') AS digital, sum(gender IS 'F') AS women FROM members WHERE deleted = 0 GROUP BY booth_id ORDER BY booth_id`)
+        .all(),
+    );
+    expect(core.db.prepare(`SELECT enroller_id, claimed, verified FROM member_totals_enroller WHERE claimed > 0 ORDER BY enroller_id`).all()).toEqual(
+      core.db.prepare(`SELECT enroller_id, count(*) AS claimed, sum(open_findings = 0) AS verified FROM members WHERE deleted = 0 AND enroller_id IS NOT NULL GROUP BY 1 ORDER BY 1`).all(),
+    );
   });
 
   it('a finding outside the new records keeps its review; one they touch is recomputed', async () => {
@@ -254,5 +263,37 @@ describe('incremental findings', () => {
     const after = (await core.call('findings.list', { rule: 'duplicate_phone' })).rows;
     expect(after.find((f) => f.id === rows[0].id)).toMatchObject({ status: 'dismissed', memberCount: 2 });
     expect(after.find((f) => f.id === rows[1].id)?.memberCount).toBe(3);
+  });
+
+  it('a state admin changes the thresholds: every finding is recomputed, reviews kept; an operator may not', async () => {
+    const core = await setup();
+    const view = await core.call('membership.thresholds', {});
+    expect(view).toMatchObject({ canEdit: true, values: view.defaults });
+    expect(view.defaults.manyOnOnePhone).toBe(4);
+    await importFile(core, 'membership_id,phone,booth\nT-1,9811100001,BT-35-0001\nT-2,9811100001,BT-35-0002\nT-3,9811100001,BT-35-0001\n');
+    expect((await core.call('findings.list', {})).rows.map((f) => f.rule)).toEqual(['duplicate_phone']);
+    const { jobId } = await core.call('membership.setThresholds', { ...view.defaults, manyOnOnePhone: 3 });
+    await core.memberImports.whenDone(jobId);
+    expect(await core.call('jobs.get', { jobId })).toMatchObject({ state: 'done', progress: 1, recomputed: { findingsOpen: 1 } });
+    expect((await core.call('findings.list', {})).rows.map((f) => f.rule)).toEqual(['shared_phone']);
+    expect((await core.call('membership.thresholds', {})).values.manyOnOnePhone).toBe(3);
+    await failsWith(core.call('membership.setThresholds', { ...view.defaults, maxPerDay: 10, maxPerHour: 20 }), 'invalid_input');
+    const op = await withUser(core, 'operator', 'Ramesh Oraon');
+    await core.call('session.switch', { userId: op.id });
+    expect((await core.call('membership.thresholds', {})).canEdit).toBe(false);
+    await failsWith(core.call('membership.setThresholds', view.defaults), 'forbidden');
+    await failsWith(core.call('membership.setTarget', { unitCode: 'AC-35', target: 10 }), 'forbidden');
+  });
+
+  it('the dashboard lists booths and enrollers lagging first', async () => {
+    const core = await setup();
+    await trainAll(core);
+    await importFile(core, 'membership_id,phone,booth,enroller\nL-1,9811100001,BT-35-0001,ENR-1\nL-2,9811100002,BT-35-0001,ENR-1\nL-3,9811100003,BT-35-0002,ENR-2\nL-4,9811100003,BT-35-0002,ENR-2\n');
+    const dash = await core.call('membership.dashboard', { scope: { type: 'pc', pcNo: 6 } });
+    expect(dash.byBooth.length).toBeGreaterThan(2);
+    const pct = (b: { verified: number; target: number }) => (b.target > 0 ? b.verified / b.target : 0);
+    expect(pct(dash.byBooth[0])).toBeLessThanOrEqual(pct(dash.byBooth[dash.byBooth.length - 1]));
+    expect(dash.byBooth.find((b) => b.code === 'BT-35-0001')).toMatchObject({ claimed: 2, verified: 2 });
+    expect(dash.byEnroller.map((e) => e.loginId)).toEqual(['ENR-2', 'ENR-1']);
   });
 });

@@ -84,7 +84,7 @@ describe('migration ledger (numbers from parallel branches may arrive out of ord
 
   it('a database from before the ledger at 6 (3, 4, 6 applied) only gains 5', () => {
     const db = openDatabase(':memory:');
-    for (const m of MIGRATIONS.filter((x) => x.version !== 5)) m.up(db);
+    for (const m of MIGRATIONS.filter((x) => x.version !== 5 && x.version <= 6)) m.up(db);
     db.pragma('user_version = 6');
     expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare(`SELECT count(*) AS n FROM members`).get()).toEqual({ n: 0 });

@@ -6,6 +6,7 @@ import * as m003 from './003_rosters_directives';
 import * as m004 from './004_leader_visits';
 import * as m005 from './005_membership';
 import * as m006 from './006_sync';
+import * as m010 from './010_member_totals';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'leader_visits', up: m004.up },
   { version: 5, name: 'membership', up: m005.up },
   { version: 6, name: 'sync', up: m006.up },
+  { version: 10, name: 'member_totals', up: m010.up },
 ];
 
 /** The migration that introduced the ledger: a database from before the ledger never ran it. */

@@ -296,7 +296,7 @@ export function refreshOpenFindingCounts(db: Db): void {
 }
 
 export function countMembers(db: Db): { claimed: number; verified: number } {
-  return db.prepare(`SELECT count(*) AS claimed, coalesce(sum(open_findings = 0), 0) AS verified FROM members WHERE deleted = 0`).get() as {
+  return db.prepare(`SELECT coalesce(sum(claimed), 0) AS claimed, coalesce(sum(verified), 0) AS verified FROM member_totals_booth`).get() as {
     claimed: number;
     verified: number;
   };
@@ -312,36 +312,56 @@ export interface MemberGroup {
   women: number;
 }
 
-/** Members by AC (and so PC and district) for one Lok Sabha or the whole state, from the covering index. */
+/** Members by AC (and so PC and district) for one Lok Sabha or the whole state, from the per-booth totals. */
 export function memberGroupsByAc(db: Db, pcNo: number | null): MemberGroup[] {
-  const sql = `SELECT pc_no, ac_no, district_code, count(*) AS claimed, sum(open_findings = 0) AS verified,
-                      sum(mode = 'digital') AS digital, sum(gender = 'F') AS women
-               FROM members WHERE deleted = 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} GROUP BY pc_no, ac_no, district_code`;
+  const sql = `SELECT pc_no, ac_no, district_code, sum(claimed) AS claimed, sum(verified) AS verified, sum(digital) AS digital, sum(women) AS women
+               FROM member_totals_booth WHERE claimed > 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} GROUP BY pc_no, ac_no, district_code`;
   return (db.prepare(sql).all(pcNo === null ? {} : { pc: pcNo }) as { pc_no: number | null; ac_no: number | null; district_code: string | null; claimed: number; verified: number; digital: number; women: number }[]).map(
     (r) => ({ pcNo: r.pc_no, acNo: r.ac_no, districtCode: r.district_code, claimed: r.claimed, verified: r.verified, digital: r.digital, women: r.women }),
   );
 }
 
 export function membersByDay(db: Db, pcNo: number | null): { date: string; claimed: number; verified: number }[] {
-  const sql = `SELECT substr(enrolled_at, 1, 10) AS date, count(*) AS claimed, sum(open_findings = 0) AS verified
-               FROM members WHERE deleted = 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} AND enrolled_at IS NOT NULL
-               GROUP BY date ORDER BY date`;
+  const sql = `SELECT day AS date, sum(claimed) AS claimed, sum(verified) AS verified FROM member_totals_day
+               WHERE claimed > 0 ${pcNo === null ? '' : 'AND pc = @pc'} GROUP BY day ORDER BY day`;
   return db.prepare(sql).all(pcNo === null ? {} : { pc: pcNo }) as { date: string; claimed: number; verified: number }[];
 }
 
+/** Members by enroller, lagging first: the lowest share verified, then the most claimed. */
 export function membersByEnroller(db: Db, pcNo: number | null, limit: number): { enrollerId: string; claimed: number; verified: number }[] {
-  const sql = `SELECT enroller_id AS enrollerId, count(*) AS claimed, sum(open_findings = 0) AS verified
-               FROM members WHERE deleted = 0 AND enroller_id IS NOT NULL ${pcNo === null ? '' : 'AND pc_no = @pc'}
-               GROUP BY enroller_id ORDER BY claimed DESC LIMIT @limit`;
+  const sql = `SELECT enroller_id AS enrollerId, sum(claimed) AS claimed, sum(verified) AS verified FROM member_totals_enroller
+               WHERE claimed > 0 ${pcNo === null ? '' : 'AND pc = @pc'}
+               GROUP BY enroller_id ORDER BY 1.0 * sum(verified) / sum(claimed), sum(claimed) DESC, enroller_id LIMIT @limit`;
   return db.prepare(sql).all(pcNo === null ? { limit } : { pc: pcNo, limit }) as { enrollerId: string; claimed: number; verified: number }[];
+}
+
+/**
+ * Booths of a Lok Sabha (or the state) with their members, lagging first: the lowest share of the
+ * booth's target verified (target = share × electors; booths without electors count as 0 %).
+ */
+export function membersByBooth(
+  db: Db,
+  pcNo: number | null,
+  share: number,
+  limit: number,
+): { boothId: string; code: string; nameEn: string; nameHi: string | null; claimed: number; verified: number; target: number }[] {
+  const sql = `SELECT b.id AS boothId, b.code, b.name_en AS nameEn, b.name_hi AS nameHi, coalesce(m.claimed, 0) AS claimed,
+                      coalesce(m.verified, 0) AS verified, CAST(round(coalesce(b.electors, 0) * @share) AS INTEGER) AS target
+               FROM org_units b LEFT JOIN member_totals_booth m ON m.booth_id = b.id
+               WHERE b.level = 'booth' AND b.deleted = 0 ${pcNo === null ? '' : 'AND b.pc_no = @pc'}
+               ORDER BY CASE WHEN target > 0 THEN 1.0 * verified / target ELSE 0 END, verified, b.code LIMIT @limit`;
+  return db.prepare(sql).all(pcNo === null ? { share, limit } : { pc: pcNo, share, limit }) as {
+    boothId: string; code: string; nameEn: string; nameHi: string | null; claimed: number; verified: number; target: number;
+  }[];
 }
 
 /** Electors of the booths of each AC (the base of derived targets); ACs without booths use their own count. */
 export function electorsByAc(db: Db): Map<number, number> {
   const rows = db
     .prepare(
-      `SELECT a.ac_no, coalesce((SELECT sum(b.electors) FROM org_units b WHERE b.level = 'booth' AND b.deleted = 0 AND b.ac_no = a.ac_no), a.electors, 0) AS electors
-       FROM org_units a WHERE a.level = 'ac' AND a.deleted = 0`,
+      `SELECT a.ac_no, coalesce(b.electors, a.electors, 0) AS electors
+       FROM org_units a LEFT JOIN (SELECT ac_no, sum(electors) AS electors FROM org_units WHERE level = 'booth' AND deleted = 0 GROUP BY ac_no) b ON b.ac_no = a.ac_no
+       WHERE a.level = 'ac' AND a.deleted = 0`,
     )
     .all() as { ac_no: number; electors: number }[];
   return new Map(rows.map((r) => [r.ac_no, r.electors]));
@@ -354,6 +374,13 @@ export function setTargets(db: Db): { unitId: string; level: string; acNo: numbe
       .prepare(`SELECT t.unit_id, u.level, u.ac_no, u.district_code, t.target FROM membership_targets t JOIN org_units u ON u.id = t.unit_id WHERE t.deleted = 0`)
       .all() as { unit_id: string; level: string; ac_no: number | null; district_code: string | null; target: number }[]
   ).map((r) => ({ unitId: r.unit_id, level: r.level, acNo: r.ac_no, districtCode: r.district_code, target: r.target }));
+}
+
+/** Targets the state has set, with their unit's code. */
+export function setTargetCodes(db: Db): { unitCode: string; target: number }[] {
+  return db
+    .prepare(`SELECT u.code AS unitCode, t.target FROM membership_targets t JOIN org_units u ON u.id = t.unit_id WHERE t.deleted = 0 ORDER BY u.code`)
+    .all() as { unitCode: string; target: number }[];
 }
 
 export function targetIdOfUnit(db: Db, unitId: string): string | null {

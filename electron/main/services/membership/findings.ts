@@ -5,13 +5,14 @@ import {
   keyInScope,
   phoneRunFinding,
   type BoothFacts,
+  type Finding,
   type FindingScope,
   type FindingStatus,
   type IntegrityThresholds,
   type MemberFacts,
 } from '../../../../shared/domain/membershipIntegrity';
 import { maskPersonal, maySeePersonalData } from '../../../../shared/domain/personalData';
-import type { FindingMemberView, FindingView } from '../../../../shared/ipc/views';
+import type { FindingMemberView, FindingView, ThresholdsView } from '../../../../shared/ipc/views';
 import type { Db } from '../../db/connection';
 import { getMeta } from '../../db/repositories/meta';
 import {
@@ -72,7 +73,17 @@ export interface FindingsUpdate {
  * for the members whose findings changed. Returns the live findings that block verification.
  */
 export function updateFindings(w: WriteContext, update: FindingsUpdate): number {
-  const { db } = w;
+  return applyFindings(w, planFindings(w.db, update));
+}
+
+/** What a recompute found (read-only), before it is stored by applyFindings. */
+export interface FindingsPlan {
+  scope: FindingScope | 'all';
+  found: Finding[];
+  boothOf: (memberId: string) => BoothFacts | undefined;
+}
+
+export function planFindings(db: Db, update: FindingsUpdate): FindingsPlan {
   const { scope } = update;
   const boothMap = new Map((update.booths ?? listBoothFacts(db)).map((b) => [b.id, b]));
   const enrollers = new Map(listEnrollerFacts(db).map((e) => [e.id, e]));
@@ -99,7 +110,13 @@ export function updateFindings(w: WriteContext, update: FindingsUpdate): number 
   }
   const memberBooth = new Map<string, string>();
   if (found.length > 0) for (const m of members) memberBooth.set(m.id, m.boothId);
+  return { scope, found, boothOf: (id) => boothMap.get(memberBooth.get(id) ?? '') };
+}
 
+/** Store a plan inside the caller's transaction; returns the live findings that block verification. */
+export function applyFindings(w: WriteContext, plan: FindingsPlan): number {
+  const { db } = w;
+  const { scope, found } = plan;
   const existing = findingsByKey(db);
   const affected = new Set<string>();
   if (scope === 'all') clearFindingMembers(db);
@@ -114,7 +131,7 @@ export function updateFindings(w: WriteContext, update: FindingsUpdate): number 
     }
   }
   for (const f of found) {
-    const booth = boothMap.get(memberBooth.get(f.memberIds[0]) ?? '');
+    const booth = plan.boothOf(f.memberIds[0]);
     const values = {
       rule: f.rule,
       key: f.key,
@@ -163,6 +180,11 @@ function view(ctx: ServiceContext, f: StoredFinding, showPersonal: boolean): Fin
     reviewedBy: f.reviewedBy ? (userName(ctx.db, f.reviewedBy) ?? f.reviewedBy) : null,
     reviewedAt: f.reviewedAt,
   };
+}
+
+export function thresholdsView(ctx: ServiceContext): ThresholdsView {
+  const user = requireUser(ctx);
+  return { values: integrityThresholds(ctx.db), defaults: DEFAULT_THRESHOLDS, canEdit: user.role === 'state_admin' };
 }
 
 export function listFindingViews(

@@ -9,17 +9,18 @@ import {
   type MemberField,
   type MemberMode,
 } from '../../../../shared/domain/membershipFormats';
-import { scopeOf, type BoothFacts, type MemberFacts } from '../../../../shared/domain/membershipIntegrity';
+import { scopeOf, type BoothFacts, type IntegrityThresholds, type MemberFacts } from '../../../../shared/domain/membershipIntegrity';
 import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
 import type { ExportResult, ImportErrorReason, ImportRowError, JobStatus, MemberImportPreview, MemberImportResult } from '../../../../shared/ipc/views';
 import { getMeta, setMeta } from '../../db/repositories/meta';
 import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts } from '../../db/repositories/membership';
 import type { SqlValue } from '../../db/schema';
+import { getSyncDevice } from '../../db/repositories/sync';
 import { lastRowid } from '../../db/repositories/syncedRows';
 import { beginChange, insertRow, insertRowsBulk, newId } from '../../sync/writer';
 import { AppError } from '../AppError';
-import { assertNotBusy, nowIso, requireUser, type ServiceContext } from '../context';
-import { updateFindings } from './findings';
+import { assertNotBusy, nowIso, requireStateAdmin, requireUser, type ServiceContext } from '../context';
+import { applyFindings, planFindings, updateFindings } from './findings';
 import { readTable, type TableFormat } from './readTable';
 
 /** Rows per chunk between yields: progress and cancel are polled between chunks. */
@@ -161,7 +162,9 @@ export class MemberImportJobs {
     const stored = getMeta(this.ctx.db, sourceKey(input.source));
     const remembered = stored ? (JSON.parse(stored) as Record<string, MemberField | null>) : undefined;
     const rows = table.slice(1).filter((r) => r.some((c) => c.trim() !== ''));
-    return { headers, mapping: mapMemberColumns(headers, remembered), remembered: Boolean(remembered), rows: rows.length, sample: rows.slice(0, 5) };
+    const device = getSyncDevice(this.ctx.db);
+    const scopePcNo = device?.scope === 'pc' ? device.pcNo : null;
+    return { headers, mapping: mapMemberColumns(headers, remembered), remembered: Boolean(remembered), rows: rows.length, sample: rows.slice(0, 5), scopePcNo };
   }
 
   start(input: StartImportInput): { jobId: string } {
@@ -208,6 +211,62 @@ export class MemberImportJobs {
     const q = (s: string | number) => (/[",\r\n]/.test(String(s)) ? `"${String(s).replace(/"/g, '""')}"` : String(s));
     const lines = ['row,field,reason,message', ...job.errors.map((e) => [e.row, e.field, e.reason, e.message].map(q).join(','))];
     return { fileName: `${job.fileName.replace(/\.[^.]+$/, '')}-rejected-rows.csv`, text: '\uFEFF' + lines.join('\r\n') + '\r\n', rows: job.errors.length };
+  }
+
+  /**
+   * A state admin changes the integrity thresholds: they are saved and every finding is recomputed under
+   * them, as a job with progress (a finding still found keeps its review). Cancelled or failed, the old
+   * thresholds and findings stay.
+   */
+  setThresholds(thresholds: IntegrityThresholds): { jobId: string } {
+    const user = requireStateAdmin(this.ctx, 'change the integrity thresholds');
+    assertNotBusy(this.ctx);
+    if (thresholds.maxPerDay < thresholds.maxPerHour) {
+      throw new AppError('invalid_input', 'The members per day cannot be fewer than the members per hour.', 'maxPerDay');
+    }
+    const id = newId();
+    const job: Job = {
+      status: { id, kind: 'findings_recompute', progress: 0, stage: 'checking', state: 'running', error: null },
+      cancelRequested: false,
+      errors: [],
+      fileName: '',
+      done: Promise.resolve(),
+    };
+    this.jobs.set(id, job);
+    this.ctx.busyWith = 'A recompute of the findings';
+    job.done = this.recompute(job, thresholds, user.id).finally(() => {
+      this.ctx.busyWith = null;
+    });
+    return { jobId: id };
+  }
+
+  private async recompute(job: Job, thresholds: IntegrityThresholds, userId: string): Promise<void> {
+    const { db } = this.ctx;
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    let began = false;
+    try {
+      await tick();
+      db.exec('BEGIN');
+      began = true;
+      setMeta(db, 'membership.thresholds', JSON.stringify(thresholds));
+      job.status.progress = 0.1;
+      await tick();
+      const plan = planFindings(db, { scope: 'all' });
+      job.status = { ...job.status, stage: 'findings', progress: 0.6 };
+      await tick();
+      if (job.cancelRequested) throw new AppError('cancelled', 'The recompute was cancelled; the thresholds and findings are as they were.');
+      const findingsOpen = applyFindings(beginChange(db, this.ctx.clock, userId, nowIso(this.ctx)), plan);
+      db.exec('COMMIT');
+      began = false;
+      job.status = { ...job.status, progress: 1, stage: 'done', state: 'done', recomputed: { findingsOpen } };
+    } catch (err) {
+      if (began && db.inTransaction) db.exec('ROLLBACK');
+      if (err instanceof AppError && err.code === 'cancelled') job.status = { ...job.status, stage: 'cancelled', state: 'cancelled' };
+      else {
+        console.error('[findings recompute] failed:', err instanceof Error ? err.name : 'error');
+        job.status = { ...job.status, stage: 'failed', state: 'failed', error: 'The recompute failed inside the app; the thresholds and findings are as they were. Try again.' };
+      }
+    }
   }
 
   private find(jobId: string): Job {

@@ -28,7 +28,9 @@ import {
   listWorkshops,
   memberGroupsByAc,
   membersByDay,
+  membersByBooth,
   membersByEnroller,
+  setTargetCodes,
   setTargets,
   targetIdOfUnit,
   type EnrollerRow,
@@ -37,7 +39,7 @@ import {
 import { getUnitByCode, listUnitsByLevel, type StoredUnit } from '../../db/repositories/orgUnits';
 import { insertRow, newId, upsertRow } from '../../sync/writer';
 import { AppError } from '../AppError';
-import { inChange, istDate, nowIso, requireUser, type ServiceContext } from '../context';
+import { inChange, istDate, nowIso, requireStateAdmin, requireUser, type ServiceContext } from '../context';
 import { updateFindings } from './findings';
 import { checkMemberRow, memberValues, type MemberLookups } from './memberImport';
 
@@ -279,7 +281,7 @@ export function targetShare(db: Db): number {
 }
 
 export function setTarget(ctx: ServiceContext, input: { unitCode: string; target: number }): { unitId: string; target: number } {
-  const user = requireUser(ctx);
+  const user = requireStateAdmin(ctx, 'set membership targets');
   const unit = getUnitByCode(ctx.db, input.unitCode.trim().toUpperCase());
   if (!unit || (unit.level !== 'ac' && unit.level !== 'district')) throw new AppError('not_found', 'Targets are set per district or assembly constituency: pick one.', 'unitCode');
   inChange(ctx, user.id, (w) => {
@@ -377,6 +379,7 @@ export function computeMembershipDashboard(ctx: ServiceContext, scope: { type: '
     const e = enrollers.get(r.enrollerId);
     return { enrollerId: r.enrollerId, loginId: e?.loginId ?? null, name: e?.name ?? '', trained: e?.trained ?? false, claimed: r.claimed, verified: r.verified };
   });
+  const byBooth = membersByBooth(db, pcNo, share, 20);
   const findingsOpen = countOpenFindings(db);
   const untrained = [...enrollers.values()].filter((e) => !e.trained && (pcNo === null || acs.some((a) => a.acNo === e.acNo))).length;
   return {
@@ -388,6 +391,9 @@ export function computeMembershipDashboard(ctx: ServiceContext, scope: { type: '
     lagging,
     daily,
     byEnroller,
+    byBooth,
+    targetShare: share,
+    targetsSet: setTargetCodes(db),
     findingsOpen,
     untrainedEnrollers: untrained,
     generatedAt: nowIso(ctx),
