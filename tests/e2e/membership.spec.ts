@@ -200,3 +200,17 @@ test('an import for one Lok Sabha flags records from booths outside it', async (
   const findings = await api(request, 'findings.list', { rule: 'booth_out_of_scope', limit: 500 });
   expect(findings.rows.some((f) => f.params.booth === other && f.params.pcNo === 8)).toBe(true);
 });
+
+test('the progress report per district is printable and exports a CSV', async ({ page }) => {
+  await page.goto('/#/membership-report/all');
+  await expect(page.getByTestId('membership-report-table')).toBeVisible();
+  await page.getByTestId('district-report-link').first().click();
+  await expect(page).toHaveURL(/#\/membership-report\/district\/\d{3}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('district');
+  await expect(page.getByTestId('district-total')).toBeVisible();
+  await expect(page.getByTestId('membership-report-table').locator('tbody tr').first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('membership-report-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^membership-district-\d{3}-.*\.csv$/);
+});
