@@ -277,6 +277,11 @@ describe('incremental findings', () => {
     expect(await core.call('jobs.get', { jobId })).toMatchObject({ state: 'done', progress: 1, recomputed: { findingsOpen: 1 } });
     expect((await core.call('findings.list', {})).rows.map((f) => f.rule)).toEqual(['shared_phone']);
     expect((await core.call('membership.thresholds', {})).values.manyOnOnePhone).toBe(3);
+    // Back to the default: the resolved duplicate finding comes back (on its own row, open again).
+    const back = await core.call('membership.setThresholds', view.defaults);
+    await core.memberImports.whenDone(back.jobId);
+    expect((await core.call('jobs.get', { jobId: back.jobId })).state).toBe('done');
+    expect((await core.call('findings.list', {})).rows.map((f) => `${f.rule}:${f.status}`)).toEqual(['duplicate_phone:open']);
     await failsWith(core.call('membership.setThresholds', { ...view.defaults, maxPerDay: 10, maxPerHour: 20 }), 'invalid_input');
     const op = await withUser(core, 'operator', 'Ramesh Oraon');
     await core.call('session.switch', { userId: op.id });

@@ -201,20 +201,22 @@ export interface StoredFinding {
   reviewedBy: string | null;
   reviewedAt: string | null;
   acNo: number | null;
+  /** Resolved (tombstoned): kept so a finding that comes back reuses its row (the key is unique). */
+  deleted: boolean;
 }
 
 interface FindingSqlRow {
   id: string; rule: FindingRule; key: string; status: FindingStatus; params: string; member_count: number;
-  reason: string | null; reviewed_by: string | null; reviewed_at: string | null; ac_no: number | null;
+  reason: string | null; reviewed_by: string | null; reviewed_at: string | null; ac_no: number | null; deleted: number;
 }
 const toFinding = (r: FindingSqlRow): StoredFinding => ({
   id: r.id, rule: r.rule, key: r.key, status: r.status, params: r.params, memberCount: r.member_count,
-  reason: r.reason, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at, acNo: r.ac_no,
+  reason: r.reason, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at, acNo: r.ac_no, deleted: r.deleted === 1,
 });
 
-/** Live findings by key, to carry review decisions across recomputes. */
+/** Findings by key, resolved ones too, to carry review decisions across recomputes and reuse a resolved finding's row. */
 export function findingsByKey(db: Db): Map<string, StoredFinding> {
-  const rows = db.prepare(`SELECT * FROM membership_findings WHERE deleted = 0`).all() as FindingSqlRow[];
+  const rows = db.prepare(`SELECT * FROM membership_findings`).all() as FindingSqlRow[];
   return new Map(rows.map((r) => [r.key, toFinding(r)]));
 }
 

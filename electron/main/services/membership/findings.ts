@@ -117,18 +117,17 @@ export function planFindings(db: Db, update: FindingsUpdate): FindingsPlan {
 export function applyFindings(w: WriteContext, plan: FindingsPlan): number {
   const { db } = w;
   const { scope, found } = plan;
-  const existing = findingsByKey(db);
+  const all = findingsByKey(db);
+  // The live findings this update answers for; a resolved one found again comes back on its own row.
+  const existing = new Map<string, StoredFinding>();
   const affected = new Set<string>();
   if (scope === 'all') clearFindingMembers(db);
-  else {
-    for (const [key, f] of existing) {
-      if (!keyInScope(key, scope)) {
-        existing.delete(key);
-        continue;
-      }
-      for (const id of findingMemberIds(db, f.id)) affected.add(id);
-      unlinkFindingMembers(db, f.id);
-    }
+  for (const [key, f] of all) {
+    if (f.deleted || (scope !== 'all' && !keyInScope(key, scope))) continue;
+    existing.set(key, f);
+    if (scope === 'all') continue;
+    for (const id of findingMemberIds(db, f.id)) affected.add(id);
+    unlinkFindingMembers(db, f.id);
   }
   for (const f of found) {
     const booth = plan.boothOf(f.memberIds[0]);
@@ -141,11 +140,15 @@ export function applyFindings(w: WriteContext, plan: FindingsPlan): number {
       district_code: booth?.districtCode ?? null,
     };
     const before = existing.get(f.key);
+    const resolved = all.get(f.key);
     let id: string;
     if (before) {
       id = before.id;
       upsertRow(w, 'membership_findings', id, values, 'finding.update');
       existing.delete(f.key);
+    } else if (resolved) {
+      id = resolved.id;
+      upsertRow(w, 'membership_findings', id, { ...values, status: 'open', reason: null, reviewed_by: null, reviewed_at: null, deleted: 0 }, 'finding.raise');
     } else {
       id = newId();
       insertRow(w, 'membership_findings', id, { ...values, status: 'open', reason: null, reviewed_by: null, reviewed_at: null }, 'finding.raise');

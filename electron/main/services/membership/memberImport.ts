@@ -263,7 +263,7 @@ export class MemberImportJobs {
       if (began && db.inTransaction) db.exec('ROLLBACK');
       if (err instanceof AppError && err.code === 'cancelled') job.status = { ...job.status, stage: 'cancelled', state: 'cancelled' };
       else {
-        console.error('[findings recompute] failed:', err instanceof Error ? err.name : 'error');
+        console.error('[findings recompute] failed:', err instanceof Error ? `${err.name} ${(err as { code?: string }).code ?? ''}` : 'error');
         job.status = { ...job.status, stage: 'failed', state: 'failed', error: 'The recompute failed inside the app; the thresholds and findings are as they were. Try again.' };
       }
     }
