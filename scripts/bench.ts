@@ -183,6 +183,13 @@ function benchVisitPlanning(resourcesDir: string) {
   }
 }
 
+/** `npm run bench -- membership` runs only the membership section (on the same demo database). */
+const ONLY = process.argv[2] ?? null;
+if (ONLY !== null && ONLY !== 'membership') {
+  console.error(`Unknown bench section "${ONLY}". Run all sections, or one of: membership.`);
+  process.exit(2);
+}
+
 const WARM = 5;
 const RUNS = 20;
 const STATE_BUDGET_MS = 50;
@@ -218,8 +225,16 @@ async function main(): Promise<void> {
     db.close();
     const buildMs = Date.now() - t0;
 
-    const visitPlanning = benchVisitPlanning(resourcesDir);
     const core = createCore({ dbPath, resourcesDir, mode: 'web' });
+    if (ONLY === 'membership') {
+      try {
+        console.log(JSON.stringify({ demo: { generationMs: demoMs, buildMs }, membershipImport: await benchMembership(core) }, null, 2));
+      } finally {
+        core.close();
+      }
+      return;
+    }
+    const visitPlanning = benchVisitPlanning(resourcesDir);
     try {
       const timed = (ms: number, budgetMs: number) => ({ ms, budgetMs, pass: ms < budgetMs });
       const state: Record<string, Record<string, ReturnType<typeof timed>>> = {};

@@ -45,7 +45,7 @@ import { createUser, getSession, switchUser } from './services/session';
 import { SetupJobs } from './services/setup';
 import { SyncService } from './services/sync';
 import { getUnitDetail, searchUnitSummaries, setUnitHindiName } from './services/units';
-import { findingMembers, listFindingViews, reviewFinding } from './services/membership/findings';
+import { findingMembers, listFindingViews, reviewFinding, thresholdsView } from './services/membership/findings';
 import { MemberImportJobs } from './services/membership/memberImport';
 import {
   addEnroller,
@@ -232,6 +232,8 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'findings.review': (input) => reviewFinding(ctx, input),
     'membership.dashboard': (input) => getMembershipDashboard(ctx, input),
     'membership.setTarget': (input) => setTarget(ctx, input),
+    'membership.thresholds': () => thresholdsView(ctx),
+    'membership.setThresholds': (input) => memberImports.setThresholds(input),
     'offices.list': (input) => listOffices(ctx, input),
     'offices.set': (input) => setOffice(ctx, input),
     'speakers.list': (input) => searchSpeakers(ctx, input),

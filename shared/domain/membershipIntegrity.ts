@@ -144,24 +144,108 @@ export function findDuplicateEpics(members: readonly MemberFacts[]): Finding[] {
   return out;
 }
 
+/** Runs of at least `minLength` consecutive numbers in a sorted list of distinct numbers: [start index, length]. */
+export function consecutiveRuns(sorted: Float64Array, minLength: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
+    if (i - start >= minLength) out.push([start, i - start]);
+    start = i;
+  }
+  return out;
+}
+
+/** The finding for one run of consecutive phone numbers: keyed by its first number. */
+export function phoneRunFinding(first: number, length: number, memberIds: string[]): Finding {
+  const phone = String(first);
+  return { rule: 'phone_run', key: `phone_run:${phone}`, memberIds, params: { length, count: memberIds.length, phone } };
+}
+
 /** Runs of at least phoneRunLength consecutive numbers (9876500001, …02, …03 …) across all records. */
 export function findPhoneRuns(members: readonly MemberFacts[], t: IntegrityThresholds): Finding[] {
   const byNumber = group(members, (m) => (m.phone ? Number(m.phone) : null));
   const numbers = Float64Array.from(byNumber.keys()).sort();
-  const out: Finding[] = [];
-  let start = 0;
-  for (let i = 1; i <= numbers.length; i++) {
-    if (i < numbers.length && numbers[i] === numbers[i - 1] + 1) continue;
-    const length = i - start;
-    if (length >= t.phoneRunLength) {
-      const memberIds: string[] = [];
-      for (let j = start; j < i; j++) memberIds.push(...ids(byNumber.get(numbers[j])!));
-      const first = String(numbers[start]);
-      out.push({ rule: 'phone_run', key: `phone_run:${first}`, memberIds, params: { length, count: memberIds.length, phone: first } });
-    }
-    start = i;
+  return consecutiveRuns(numbers, t.phoneRunLength).map(([start, length]) => {
+    const memberIds: string[] = [];
+    for (let j = start; j < start + length; j++) memberIds.push(...ids(byNumber.get(numbers[j])!));
+    return phoneRunFinding(numbers[start], length, memberIds);
+  });
+}
+
+/**
+ * The keys a change to some records can affect: findings about these phones, voter ids, enrollers and
+ * booths are recomputed; every other finding stands as it is. (Phone runs are always recomputed, over
+ * the sorted list of all numbers.)
+ */
+export interface FindingScope {
+  phones: ReadonlySet<string>;
+  epics: ReadonlySet<string>;
+  enrollerIds: ReadonlySet<string>;
+  boothIds: ReadonlySet<string>;
+}
+
+export function scopeOf(members: Iterable<Pick<MemberFacts, 'phone' | 'epic' | 'enrollerId' | 'boothId'>>): FindingScope {
+  const phones = new Set<string>();
+  const epics = new Set<string>();
+  const enrollerIds = new Set<string>();
+  const boothIds = new Set<string>();
+  for (const m of members) {
+    if (m.phone) phones.add(m.phone);
+    if (m.epic) epics.add(m.epic);
+    if (m.enrollerId) enrollerIds.add(m.enrollerId);
+    boothIds.add(m.boothId);
   }
-  return out;
+  return { phones, epics, enrollerIds, boothIds };
+}
+
+/** Whether a finding key lies within the scope (so it is recomputed from the records of that scope). */
+export function keyInScope(key: string, s: FindingScope): boolean {
+  const colon = key.indexOf(':');
+  const rule = key.slice(0, colon) as FindingRule;
+  const rest = key.slice(colon + 1);
+  switch (rule) {
+    case 'duplicate_phone':
+    case 'shared_phone':
+      return s.phones.has(rest);
+    case 'duplicate_epic':
+      return s.epics.has(rest);
+    case 'phone_run':
+      return true;
+    case 'velocity_hour':
+    case 'velocity_day':
+    case 'night_bulk':
+      return s.enrollerIds.has(rest.slice(0, rest.indexOf('|')));
+    case 'enroller_untrained':
+    case 'enroller_wrong_booth':
+      return s.enrollerIds.has(rest);
+    case 'booth_over_share':
+    case 'booth_out_of_scope':
+      return s.boothIds.has(rest);
+  }
+}
+
+/**
+ * Every rule but phone runs over the records of a scope — all records sharing a phone, voter id,
+ * enroller or booth of the scope — keeping only the findings whose key lies in the scope (others were
+ * computed from a partial view and are not touched).
+ */
+export function findProblemsInScope(
+  members: readonly MemberFacts[],
+  enrollers: ReadonlyMap<string, EnrollerFacts>,
+  booths: ReadonlyMap<string, BoothFacts>,
+  t: IntegrityThresholds,
+  scope: FindingScope | 'all',
+): Finding[] {
+  const found = [
+    ...findPhoneProblems(members, t),
+    ...findDuplicateEpics(members),
+    ...findVelocityProblems(members, enrollers, t),
+    ...findBoothsOverShare(members, booths, t),
+    ...findEnrollerProblems(members, enrollers, booths),
+    ...findOutOfScope(members, booths),
+  ];
+  return scope === 'all' ? found : found.filter((f) => keyInScope(f.key, scope));
 }
 
 function hourOf(at: string): number {

@@ -61,6 +61,8 @@ export const CALL_NAME_LIST = [
   'findings.review',
   'membership.dashboard',
   'membership.setTarget',
+  'membership.thresholds',
+  'membership.setThresholds',
   'offices.list',
   'offices.set',
   'speakers.list',

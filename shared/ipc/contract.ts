@@ -56,6 +56,7 @@ import type {
   User,
   WorkshopDetail,
   WorkshopView,
+  ThresholdsView,
 } from './views';
 import type { ConflictView, SyncAdminOverview, SyncStatusView } from './syncViews';
 import type { RegisterDeviceResponse } from '../sync/protocol';
@@ -464,6 +465,24 @@ export const contract = {
   'membership.setTarget': call(
     z.object({ unitCode: text(40), target: z.number().int().min(0).max(100_000_000) }).strict(),
     returns<{ unitId: string; target: number }>(),
+  ),
+  /** The integrity thresholds in force, their defaults, and whether this user may change them. */
+  'membership.thresholds': call(empty, returns<ThresholdsView>()),
+  /** A state admin sets the thresholds; every finding is recomputed as a job (poll `jobs.get`). */
+  'membership.setThresholds': call(
+    z
+      .object({
+        maxPerHour: z.number().int().min(1, 'At least 1 member an hour').max(10_000),
+        maxPerDay: z.number().int().min(1, 'At least 1 member a day').max(100_000),
+        nightFromHour: z.number().int().min(0).max(23),
+        nightToHour: z.number().int().min(0).max(23),
+        maxAtNight: z.number().int().min(0).max(10_000),
+        phoneRunLength: z.number().int().min(3, 'A run is at least 3 numbers').max(1_000),
+        manyOnOnePhone: z.number().int().min(3, 'At least 3 members on one phone').max(1_000),
+        maxShareOfElectorate: z.number().gt(0, 'Give a share above 0 %').max(1),
+      })
+      .strict(),
+    returns<{ jobId: string }>(),
   ),
   'offices.list': call(rosterScopeSchema, returns<PartyOfficeList>()),
   'offices.set': call(

@@ -51,7 +51,7 @@ export type MemberImportStage = (typeof MEMBER_IMPORT_STAGES)[number];
 
 export interface JobStatus {
   id: string;
-  kind: 'setup' | 'member_import';
+  kind: 'setup' | 'member_import' | 'findings_recompute';
   /** 0..1 */
   progress: number;
   stage: SetupStage | MemberImportStage;
@@ -59,6 +59,8 @@ export interface JobStatus {
   error: string | null;
   /** A member import that has ended: what it did (rows rejected are listed in full by `members.importErrors`). */
   result?: MemberImportResult;
+  /** A recompute of every finding that has ended: the findings that now block verification. */
+  recomputed?: { findingsOpen: number };
 }
 
 export interface NamedRef {
@@ -277,7 +279,7 @@ export interface ExportResult {
 
 export type { FindingRule, FindingStatus } from '../domain/membershipIntegrity';
 export type { MemberField } from '../domain/membershipFormats';
-import type { FindingRule, FindingStatus } from '../domain/membershipIntegrity';
+import type { FindingRule, FindingStatus, IntegrityThresholds } from '../domain/membershipIntegrity';
 import type { MemberField } from '../domain/membershipFormats';
 
 export interface MemberImportPreview {
@@ -288,6 +290,8 @@ export interface MemberImportPreview {
   remembered: boolean;
   rows: number;
   sample: string[][];
+  /** The Lok Sabha offered for the file's records: this computer's own, when it is a Lok Sabha control room. */
+  scopePcNo: number | null;
 }
 
 export interface MemberImportResult {
@@ -395,7 +399,14 @@ export interface MembershipDashboard {
   /** ACs by % of target (verified), lowest first. */
   lagging: MembershipArea[];
   daily: { date: string; claimed: number; verified: number; cumulativeClaimed: number; cumulativeVerified: number; cumulativeTarget: number }[];
+  /** Enrollers with the fewest verified members first (lagging), with their claimed count. */
   byEnroller: { enrollerId: string; loginId: string | null; name: string; trained: boolean; claimed: number; verified: number }[];
+  /** Booths by % of target (verified), lowest first; the target is the state's share of the booth's electors. */
+  byBooth: { boothId: string; code: string; nameEn: string; nameHi: string | null; claimed: number; verified: number; target: number }[];
+  /** The share of electors a derived target asks for. */
+  targetShare: number;
+  /** Targets the state has set, by unit (the others are derived from electors). */
+  targetsSet: { unitCode: string; target: number }[];
   findingsOpen: number;
   untrainedEnrollers: number;
   generatedAt: string;
@@ -676,4 +687,11 @@ export interface EvidenceFileView {
   size: number;
   authorName: string;
   savedAt: string;
+}
+
+/** The integrity thresholds in force and their defaults (editable by a state admin). */
+export interface ThresholdsView {
+  values: IntegrityThresholds;
+  defaults: IntegrityThresholds;
+  canEdit: boolean;
 }

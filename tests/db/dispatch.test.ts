@@ -87,6 +87,10 @@ describe('every call goes through the dispatcher', () => {
     await ok('findings.review', { id: findings.rows[0].id, decision: 'confirmed' });
     await ok('membership.dashboard', { scope: { type: 'state' } });
     await ok('membership.setTarget', { unitCode: 'AC-35', target: 100 });
+    const thresholds = await ok('membership.thresholds', {});
+    const recompute = await ok('membership.setThresholds', thresholds.values);
+    await core.memberImports.whenDone(recompute.jobId);
+    expect(await ok('jobs.get', { jobId: recompute.jobId })).toMatchObject({ kind: 'findings_recompute', state: 'done' });
     const leader = await ok('visits.saveLeader', {
       nameEn: 'L',
       tier: 'national',

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { listOutbox } from '../../electron/main/db/repositories/outbox';
+import { recomputeFindings } from '../../electron/main/services/membership/findings';
+import { beginChange } from '../../electron/main/sync/writer';
 import { addBermoFixture, failsWith, makeCore, withUser, type TestCore } from './helpers';
 
 async function setup(role: 'operator' | 'state_admin' = 'state_admin') {
@@ -116,7 +119,7 @@ describe('membership import', () => {
     expect(core.db.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
     expect(core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE table_name IN ('members','member_imports')`).get()).toEqual({ n: 0 });
     await core.call('enrollers.add', { name: 'Late', level: 'booth', unitCode: 'BT-35-0003' });
-  });
+  }, 30_000);
 });
 
 describe('findings, review and verification', () => {
@@ -194,5 +197,108 @@ describe('findings, review and verification', () => {
     const dash = await core.call('membership.dashboard', { scope: { type: 'pc', pcNo: 6 } });
     expect(dash.byAc.find((a) => a.featureId === 35)?.target).toBe(5000);
     expect(dash.byAc.find((a) => a.featureId !== 35)!.target).toBeGreaterThan(0);
+  });
+
+  it('the outbox yields every imported member for the sync push, with its full row', async () => {
+    const core = await setup();
+    const before = listOutbox(core.db, 100_000).length;
+    const lines = ['membership_id,phone,booth,enroller,gender'];
+    for (let i = 0; i < 50; i++) lines.push(`OB-${i},98${String(10_000_000 + i * 37)},BT-35-000${1 + (i % 2)},ENR-${1 + (i % 2)},${i % 2 ? 'M' : 'F'}`);
+    const { status } = await importFile(core, lines.join('\n'));
+    expect(status.result!.inserted).toBe(50);
+    const entries = listOutbox(core.db, 100_000).slice(before).filter((e) => e.tableName === 'members');
+    expect(entries).toHaveLength(50);
+    const pushed = entries.map((e) => JSON.parse(e.data) as Record<string, unknown>);
+    expect(pushed.map((d) => d.membership_id).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `OB-${i}`).sort());
+    for (const [i, d] of pushed.entries()) {
+      expect(d.id).toBe(entries[i].rowId);
+      expect(d.hlc).toBe(entries[i].hlc);
+      expect(d).toMatchObject({ deleted: 0, mode: 'digital' });
+      expect(typeof d.booth_id).toBe('string');
+      expect(d).not.toHaveProperty('open_findings');
+    }
+  });
+});
+
+describe('incremental findings', () => {
+  const snapshot = (core: TestCore) => ({
+    findings: core.db.prepare(`SELECT key, status, member_count, params FROM membership_findings WHERE deleted = 0 ORDER BY key`).all(),
+    links: core.db.prepare(`SELECT f.key, fm.member_id FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id ORDER BY 1, 2`).all(),
+    counts: core.db.prepare(`SELECT id, open_findings FROM members ORDER BY id`).all(),
+  });
+
+  it('imports, paper forms and attendance leave the same findings as recomputing everything', async () => {
+    const core = await setup();
+    // Duplicates across booths, a run of consecutive numbers, an untrained enroller, a wrong booth.
+    await importFile(core, 'membership_id,phone,epic,booth,enroller\nI-1,9700000001,ABC1234567,BT-35-0001,ENR-1\nI-2,9700000002,,BT-35-0002,ENR-1\nI-3,9700000003,,BT-35-0002,ENR-2\n');
+    await importFile(core, 'membership_id,phone,epic,booth,enroller\nI-4,9700000004,ABC1234567,BT-35-0001,ENR-2\nI-5,9700000001,,BT-35-0002,ENR-2\n');
+    await core.call('members.add', { booth_code: 'BT-35-0001', phone: '9700000005', enroller: 'ENR-1' });
+    await core.call('members.add', { booth_code: 'BT-35-0002', phone: '9700000004', enroller: 'ENR-2' });
+    const w = await core.call('workshops.add', { level: 'booth', unitCode: 'BT-35-0001', heldOn: '2026-01-08' });
+    await core.call('workshops.setAttendance', { workshopId: w.id, enrollerId: w.enrollers[0].enrollerId, attended: true });
+    const incremental = snapshot(core);
+    expect((incremental.findings as { key: string }[]).map((f) => f.key.split(':')[0])).toEqual(
+      expect.arrayContaining(['duplicate_phone', 'duplicate_epic', 'phone_run', 'enroller_untrained', 'enroller_wrong_booth']),
+    );
+    core.db.transaction(() => recomputeFindings(beginChange(core.db, core.clock, 'test', new Date().toISOString())))();
+    expect(snapshot(core)).toEqual(incremental);
+    // The dashboard's running totals agree with counting the members.
+    expect(core.db.prepare(`SELECT booth_id, claimed, verified, digital, women FROM member_totals_booth WHERE claimed > 0 ORDER BY booth_id`).all()).toEqual(
+      core.db
+        .prepare(`SELECT booth_id, count(*) AS claimed, sum(open_findings = 0) AS verified, sum(mode = 'digital') AS digital, sum(gender IS 'F') AS women FROM members WHERE deleted = 0 GROUP BY booth_id ORDER BY booth_id`)
+        .all(),
+    );
+    expect(core.db.prepare(`SELECT enroller_id, claimed, verified FROM member_totals_enroller WHERE claimed > 0 ORDER BY enroller_id`).all()).toEqual(
+      core.db.prepare(`SELECT enroller_id, count(*) AS claimed, sum(open_findings = 0) AS verified FROM members WHERE deleted = 0 AND enroller_id IS NOT NULL GROUP BY 1 ORDER BY 1`).all(),
+    );
+  });
+
+  it('a finding outside the new records keeps its review; one they touch is recomputed', async () => {
+    const core = await setup();
+    await importFile(core, 'membership_id,phone,booth\nR-1,9811100001,BT-35-0001\nR-2,9811100001,BT-35-0002\nR-3,9822200002,BT-35-0001\nR-4,9822200002,BT-35-0002\n');
+    const { rows } = await core.call('findings.list', { rule: 'duplicate_phone' });
+    expect(rows).toHaveLength(2);
+    await core.call('findings.review', { id: rows[0].id, decision: 'dismissed', reason: 'family phone' });
+    await importFile(core, 'membership_id,phone,booth\nR-5,9822200002,BT-35-0001\n');
+    const after = (await core.call('findings.list', { rule: 'duplicate_phone' })).rows;
+    expect(after.find((f) => f.id === rows[0].id)).toMatchObject({ status: 'dismissed', memberCount: 2 });
+    expect(after.find((f) => f.id === rows[1].id)?.memberCount).toBe(3);
+  });
+
+  it('a state admin changes the thresholds: every finding is recomputed, reviews kept; an operator may not', async () => {
+    const core = await setup();
+    const view = await core.call('membership.thresholds', {});
+    expect(view).toMatchObject({ canEdit: true, values: view.defaults });
+    expect(view.defaults.manyOnOnePhone).toBe(4);
+    await importFile(core, 'membership_id,phone,booth\nT-1,9811100001,BT-35-0001\nT-2,9811100001,BT-35-0002\nT-3,9811100001,BT-35-0001\n');
+    expect((await core.call('findings.list', {})).rows.map((f) => f.rule)).toEqual(['duplicate_phone']);
+    const { jobId } = await core.call('membership.setThresholds', { ...view.defaults, manyOnOnePhone: 3 });
+    await core.memberImports.whenDone(jobId);
+    expect(await core.call('jobs.get', { jobId })).toMatchObject({ state: 'done', progress: 1, recomputed: { findingsOpen: 1 } });
+    expect((await core.call('findings.list', {})).rows.map((f) => f.rule)).toEqual(['shared_phone']);
+    expect((await core.call('membership.thresholds', {})).values.manyOnOnePhone).toBe(3);
+    // Back to the default: the resolved duplicate finding comes back (on its own row, open again).
+    const back = await core.call('membership.setThresholds', view.defaults);
+    await core.memberImports.whenDone(back.jobId);
+    expect((await core.call('jobs.get', { jobId: back.jobId })).state).toBe('done');
+    expect((await core.call('findings.list', {})).rows.map((f) => `${f.rule}:${f.status}`)).toEqual(['duplicate_phone:open']);
+    await failsWith(core.call('membership.setThresholds', { ...view.defaults, maxPerDay: 10, maxPerHour: 20 }), 'invalid_input');
+    const op = await withUser(core, 'operator', 'Ramesh Oraon');
+    await core.call('session.switch', { userId: op.id });
+    expect((await core.call('membership.thresholds', {})).canEdit).toBe(false);
+    await failsWith(core.call('membership.setThresholds', view.defaults), 'forbidden');
+    await failsWith(core.call('membership.setTarget', { unitCode: 'AC-35', target: 10 }), 'forbidden');
+  });
+
+  it('the dashboard lists booths and enrollers lagging first', async () => {
+    const core = await setup();
+    await trainAll(core);
+    await importFile(core, 'membership_id,phone,booth,enroller\nL-1,9811100001,BT-35-0001,ENR-1\nL-2,9811100002,BT-35-0001,ENR-1\nL-3,9811100003,BT-35-0002,ENR-2\nL-4,9811100003,BT-35-0002,ENR-2\n');
+    const dash = await core.call('membership.dashboard', { scope: { type: 'pc', pcNo: 6 } });
+    expect(dash.byBooth.length).toBeGreaterThan(2);
+    const pct = (b: { verified: number; target: number }) => (b.target > 0 ? b.verified / b.target : 0);
+    expect(pct(dash.byBooth[0])).toBeLessThanOrEqual(pct(dash.byBooth[dash.byBooth.length - 1]));
+    expect(dash.byBooth.find((b) => b.code === 'BT-35-0001')).toMatchObject({ claimed: 2, verified: 2 });
+    expect(dash.byEnroller.map((e) => e.loginId)).toEqual(['ENR-2', 'ENR-1']);
   });
 });

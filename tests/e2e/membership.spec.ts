@@ -128,3 +128,89 @@ test('cancel a large import midway and find nothing written', async ({ page, req
   const after = await totals(request);
   expect(after.claimed).toBe(before.claimed);
 });
+
+test('a state admin tightens a threshold and the findings change; restoring the default brings them back', async ({ page, request }) => {
+  const [b1, b2, b3] = await booths(request);
+  const phone = String(base + 70);
+  await uploadAndImport(page, 'shared.csv', Buffer.from(`phone,booth\n${phone},${b1}\n${phone},${b2}\n${phone},${b3}\n`), 'text/csv');
+  await expect(page.getByTestId('import-job')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const expectRule = async (rule: string) => {
+    await page.goto('/#/membership/findings');
+    await page.getByTestId('findings-rule').selectOption(rule);
+    await expect(page.getByTestId('finding').filter({ hasText: phone })).toHaveAttribute('data-rule', rule);
+  };
+  await expectRule('duplicate_phone');
+
+  await page.goto('/#/membership/targets');
+  const field = page.getByTestId('threshold-manyOnOnePhone');
+  await expect(field).toHaveValue('4');
+  await expect(page.getByTestId('thresholds')).toContainText('Default');
+  await field.fill('3');
+  await page.getByTestId('thresholds-save').click();
+  await expect(page.getByTestId('recompute-progress')).toBeVisible();
+  await expect(page.getByTestId('recompute-job')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(page.getByTestId('recompute-result')).toContainText('findings keep members out');
+  await expectRule('shared_phone');
+
+  await page.goto('/#/membership/targets');
+  await expect(page.getByTestId('threshold-manyOnOnePhone')).toHaveValue('3');
+  await page.getByTestId('thresholds-defaults').click();
+  await page.getByTestId('thresholds-save').click();
+  await expect(page.getByTestId('recompute-job')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expectRule('duplicate_phone');
+});
+
+test('the state sets a target and sees progress against it', async ({ page, request }) => {
+  await page.goto('/#/membership/targets');
+  const row = page.locator('tr[data-testid^="target-D-"]').first();
+  await expect(row).toBeVisible();
+  const code = (await row.getAttribute('data-testid'))!.replace(/^target-/, '');
+  const dash = await api(request, 'membership.dashboard', { scope: { type: 'state' } });
+  const verified = dash.byDistrict.find((d) => d.code === code)!.verified;
+  const target = verified > 0 ? verified * 4 : 100;
+  await page.getByTestId(`target-input-${code}`).fill(String(target));
+  await page.getByTestId(`target-save-${code}`).click();
+  await expect(page.getByTestId(`target-${code}`)).toContainText('Set by the state');
+  await expect(page.getByTestId(`target-pct-${code}`)).toHaveText(verified > 0 ? '25%' : '0%');
+  const after = await api(request, 'membership.dashboard', { scope: { type: 'state' } });
+  expect(after.byDistrict.find((d) => d.code === code)!.target).toBe(target);
+});
+
+test('the dashboard shows members by booth and by enroller, lagging first', async ({ page, request }) => {
+  await page.goto('/#/membership/overview');
+  await page.getByTestId('membership-scope').selectOption('8');
+  const byBooth = page.getByTestId('members-by-booth');
+  await expect(byBooth.locator('tbody tr').first()).toBeVisible();
+  const dash = await api(request, 'membership.dashboard', { scope: { type: 'pc', pcNo: 8 } });
+  await expect(byBooth.locator('tbody tr').first()).toContainText(dash.byBooth[0].code);
+  const byEnroller = page.getByTestId('members-by-enroller');
+  await expect(byEnroller.locator('tbody tr')).toHaveCount(dash.byEnroller.length);
+  if (dash.byEnroller.length > 0) await expect(byEnroller.locator('tbody tr').first()).toContainText(dash.byEnroller[0].name);
+});
+
+test('an import for one Lok Sabha flags records from booths outside it', async ({ page, request }) => {
+  const other = (await api(request, 'units.search', { q: 'BT-', level: 'booth', pcNo: 9, limit: 5 })).filter((b) => !b.closed)[0].code;
+  const phone = String(base + 90);
+  await page.goto('/#/membership/import');
+  await page.getByTestId('member-file').setInputFiles({ name: 'scope.csv', mimeType: 'text/csv', buffer: Buffer.from(`phone,booth\n${phone},${other}\n`) });
+  await expect(page.getByTestId('mapping-note')).toBeVisible();
+  await page.getByTestId('import-scope-pc').selectOption('8');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-job')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  const findings = await api(request, 'findings.list', { rule: 'booth_out_of_scope', limit: 500 });
+  expect(findings.rows.some((f) => f.params.booth === other && f.params.pcNo === 8)).toBe(true);
+});
+
+test('the progress report per district is printable and exports a CSV', async ({ page }) => {
+  await page.goto('/#/membership-report/all');
+  await expect(page.getByTestId('membership-report-table')).toBeVisible();
+  await page.getByTestId('district-report-link').first().click();
+  await expect(page).toHaveURL(/#\/membership-report\/district\/\d{3}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('district');
+  await expect(page.getByTestId('district-total')).toBeVisible();
+  await expect(page.getByTestId('membership-report-table').locator('tbody tr').first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('membership-report-export').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^membership-district-\d{3}-.*\.csv$/);
+});

@@ -1,8 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/connection';
 import { appendChangeLog } from '../db/repositories/changeLog';
-import { appendOutbox } from '../db/repositories/outbox';
-import { getStoredRow, insertStoredRow, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
+import { appendOutbox, appendOutboxForNewRows } from '../db/repositories/outbox';
+import { getStoredRow, insertStoredRow, lastRowid, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -123,10 +123,11 @@ export function restoreRow(ctx: WriteContext, table: SyncedTable, id: string, im
 
 /**
  * Insert many new rows of one table in one go (the member import: up to a million rows). Each row is
- * stamped with its own clock tick and gets its own outbox entry, exactly like insertRow, so the sync
- * client pushes imported rows like any other; only the change log is shortened to ONE entry naming the
- * batch (it is the local audit history, and an import is one action). Same transaction rule: the
- * caller's transaction holds the rows and the entries, or none of them.
+ * stamped with its own clock tick and gets its own outbox entry, like insertRow, so the sync client
+ * pushes every imported row; but the entries are narrow (no JSON image: the outbox reads the row from
+ * its table when it is pushed) and written by one set-based statement after the rows, and the change
+ * log gets ONE entry naming the batch (the local audit history; undo expands it). Same transaction
+ * rule: the caller's transaction holds the rows and the entries, or none of them.
  * `values` holds the table's columns in SYNCED_TABLES order; id first.
  */
 export function insertRowsBulk(
@@ -138,7 +139,7 @@ export function insertRowsBulk(
 ): number {
   assertInTransaction(ctx);
   const insert = storedValuesInserter(ctx.db, table);
-  const columns = ['id', ...SYNCED_TABLES[table], 'hlc', 'updated_by', 'deleted'];
+  const after = lastRowid(ctx.db, table);
   let count = 0;
   let hlcFrom: string | null = null;
   let hlcTo = '';
@@ -147,12 +148,10 @@ export function insertRowsBulk(
     hlcFrom ??= hlcTo;
     values.push(hlcTo, ctx.userId, 0);
     insert(values);
-    const row: Record<string, SqlValue> = {};
-    columns.forEach((c, i) => (row[c] = values[i] ?? null));
-    appendOutbox(ctx.db, { tableName: table, rowId: String(values[0]), op: 'upsert', data: JSON.stringify(row), hlc: hlcTo, fields: null, baseHlc: null });
     count++;
   }
   if (count === 0) return 0;
+  appendOutboxForNewRows(ctx.db, table, after);
   const data = JSON.stringify({ batch: { table, column: ref.column, value: ref.value, hlcFrom, hlcTo, count } });
   appendChangeLog(ctx.db, {
     groupId: ctx.groupId,

@@ -45,7 +45,7 @@ function Screen({ route }: { route: Route }) {
     case 'membership':
       return <MembershipPage tab={route.tab} />;
     case 'membershipReport':
-      return <MembershipReport pc={route.pc} />;
+      return <MembershipReport pc={route.pc} district={route.district} />;
     case 'rules':
       return <RulesPage />;
     case 'about':

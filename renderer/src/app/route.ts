@@ -8,7 +8,7 @@ export type Route =
   | { name: 'report'; pc: number | 'all' }
   | { name: 'import' }
   | { name: 'membership'; tab: MembershipTab }
-  | { name: 'membershipReport'; pc: number | 'all' }
+  | { name: 'membershipReport'; pc: number | 'all'; district?: string }
   | { name: 'rules' }
   | { name: 'about' }
   | { name: 'visits'; tab: 'plan' | 'coverage' | 'records' }
@@ -50,6 +50,7 @@ export function parseRoute(hash: string): Route {
     }
     case 'membership-report': {
       if (!parts[1] || parts[1] === 'all') return { name: 'membershipReport', pc: 'all' };
+      if (parts[1] === 'district') return /^\d{3}$/.test(parts[2] ?? '') ? { name: 'membershipReport', pc: 'all', district: parts[2] } : { name: 'notFound', hash };
       const pc = Number(parts[1]);
       return Number.isInteger(pc) && pc > 0 ? { name: 'membershipReport', pc } : { name: 'notFound', hash };
     }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  consecutiveRuns,
   DEFAULT_THRESHOLDS,
   explainFinding,
+  findProblemsInScope,
+  keyInScope,
+  scopeOf,
   findIntegrityProblems,
   findingBlocksVerification,
   type BoothFacts,
@@ -108,5 +112,37 @@ describe('membership integrity rules', () => {
     expect(findingBlocksVerification('open')).toBe(true);
     expect(findingBlocksVerification('confirmed')).toBe(true);
     expect(findingBlocksVerification('dismissed')).toBe(false);
+  });
+});
+
+describe('incremental scope', () => {
+  it('finds runs of consecutive numbers in a sorted list', () => {
+    expect(consecutiveRuns(Float64Array.from([1, 2, 3, 7, 8, 9, 10, 11, 20]), 3)).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
+    expect(consecutiveRuns(Float64Array.from([1, 3, 5]), 2)).toEqual([]);
+  });
+
+  it('a key is in scope when its phone, voter id, enroller or booth is; phone runs always are', () => {
+    const scope = scopeOf([{ phone: '9811100001', epic: 'ABC1234567', enrollerId: 'e1', boothId: 'b1' }]);
+    expect(keyInScope('duplicate_phone:9811100001', scope)).toBe(true);
+    expect(keyInScope('shared_phone:9811100002', scope)).toBe(false);
+    expect(keyInScope('duplicate_epic:ABC1234567', scope)).toBe(true);
+    expect(keyInScope('velocity_hour:e1|2026-01-05T10', scope)).toBe(true);
+    expect(keyInScope('night_bulk:e2|2026-01-05', scope)).toBe(false);
+    expect(keyInScope('enroller_untrained:e1', scope)).toBe(true);
+    expect(keyInScope('booth_over_share:b2', scope)).toBe(false);
+    expect(keyInScope('booth_out_of_scope:b1', scope)).toBe(true);
+    expect(keyInScope('phone_run:9811100001', scope)).toBe(true);
+  });
+
+  it('keeps only findings of the scope: a group seen partly (another phone of the same booth) is left alone', () => {
+    const a = member({ phone: '9811100001', boothId: 'b1', enrollerId: null });
+    const b = member({ phone: '9811100001', boothId: 'b2', enrollerId: null });
+    const c = member({ phone: '9822200002', boothId: 'b1', enrollerId: null });
+    // Only one of c's phone twins is loaded (it came in through booth b1): its duplicate must not be judged.
+    const found = findProblemsInScope([a, b, c], ENROLLERS, BOOTHS, DEFAULT_THRESHOLDS, scopeOf([a]));
+    expect(found.map((f) => f.key)).toEqual(['duplicate_phone:9811100001']);
   });
 });

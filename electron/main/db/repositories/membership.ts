@@ -98,6 +98,14 @@ export function existingMemberKeys(db: Db): { membershipIds: Set<string>; phoneB
   return { membershipIds, phoneBooth };
 }
 
+/** Whether a record with this identity is present: its membership id, else (without one) phone + booth. */
+export function memberIdentityExists(db: Db, membershipId: string | null, phone: string, boothId: string): boolean {
+  const row = membershipId
+    ? prepared(db, 'membership.idExists', 'SELECT 1 FROM members WHERE membership_id = ?').get(membershipId)
+    : prepared(db, 'membership.phoneBoothExists', 'SELECT 1 FROM members WHERE phone = ? AND booth_id = ? AND membership_id IS NULL').get(phone, boothId);
+  return row !== undefined;
+}
+
 /** Every live member, reduced to what the integrity rules read. */
 export function listMemberFacts(db: Db): MemberFacts[] {
   const out: MemberFacts[] = [];
@@ -107,6 +115,79 @@ export function listMemberFacts(db: Db): MemberFacts[] {
     .iterate() as Iterable<[string, string | null, string | null, string, string | null, string | null, number | null]>;
   for (const r of it) out.push({ id: r[0], phone: r[1], epic: r[2], boothId: r[3], enrollerId: r[4], enrolledAt: r[5], scopePcNo: r[6] });
   return out;
+}
+
+/**
+ * Live members sharing a phone, voter id, enroller or booth with the scope (one scan, filtered in SQL),
+ * optionally only those up to a rowid (the records that were there before a bulk insert).
+ */
+export function listMemberFactsMatching(
+  db: Db,
+  scope: { phones: ReadonlySet<string>; epics: ReadonlySet<string>; enrollerIds: ReadonlySet<string>; boothIds: ReadonlySet<string> },
+  maxRowid: number | null,
+): MemberFacts[] {
+  const out: MemberFacts[] = [];
+  const json = (s: ReadonlySet<string>) => JSON.stringify([...s]);
+  const it = prepared(
+    db,
+    'membership.factsMatching',
+    `SELECT id, phone, epic, booth_id, enroller_id, enrolled_at, scope_pc FROM members
+     WHERE deleted = 0 AND (@max IS NULL OR rowid <= @max)
+       AND (phone IN (SELECT value FROM json_each(@phones)) OR epic IN (SELECT value FROM json_each(@epics))
+            OR enroller_id IN (SELECT value FROM json_each(@enrollers)) OR booth_id IN (SELECT value FROM json_each(@booths)))`,
+  )
+    .raw()
+    .iterate({ max: maxRowid, phones: json(scope.phones), epics: json(scope.epics), enrollers: json(scope.enrollerIds), booths: json(scope.boothIds) }) as Iterable<
+    [string, string | null, string | null, string, string | null, string | null, number | null]
+  >;
+  for (const r of it) out.push({ id: r[0], phone: r[1], epic: r[2], boothId: r[3], enrollerId: r[4], enrolledAt: r[5], scopePcNo: r[6] });
+  return out;
+}
+
+/** Every distinct phone number of live members, as numbers, sorted (for runs of consecutive numbers). */
+export function sortedPhoneNumbers(db: Db): Float64Array {
+  const seen = new Set<number>();
+  for (const r of prepared(db, 'membership.phones', `SELECT phone FROM members WHERE deleted = 0 AND phone IS NOT NULL`).raw().iterate() as Iterable<[string]>) {
+    seen.add(Number(r[0]));
+  }
+  return Float64Array.from(seen).sort();
+}
+
+/** Live member ids by phone, for the given phones. */
+export function memberIdsByPhones(db: Db, phones: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (phones.length === 0) return out;
+  const it = prepared(db, 'membership.idsByPhones', `SELECT phone, id FROM members WHERE deleted = 0 AND phone IN (SELECT value FROM json_each(?)) ORDER BY rowid`)
+    .raw()
+    .iterate(JSON.stringify(phones)) as Iterable<[string, string]>;
+  for (const [phone, id] of it) {
+    const list = out.get(phone);
+    if (list) list.push(id);
+    else out.set(phone, [id]);
+  }
+  return out;
+}
+
+/** The members linked to a finding (before its links are replaced). */
+export function findingMemberIds(db: Db, findingId: string): string[] {
+  return (prepared(db, 'membership.findingMemberIds', 'SELECT member_id FROM finding_members WHERE finding_id = ?').raw().all(findingId) as [string][]).map((r) => r[0]);
+}
+
+export function unlinkFindingMembers(db: Db, findingId: string): void {
+  prepared(db, 'membership.unlinkFinding', 'DELETE FROM finding_members WHERE finding_id = ?').run(findingId);
+}
+
+/** Recount `members.open_findings` for these members only (the findings that block: open or confirmed). */
+export function refreshOpenFindingCountsOf(db: Db, memberIds: Iterable<string>): void {
+  const stmt = prepared(
+    db,
+    'membership.recountOne',
+    `UPDATE members SET open_findings = (
+       SELECT count(*) FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
+       WHERE fm.member_id = members.id AND f.deleted = 0 AND f.status IN ('open','confirmed'))
+     WHERE id = ?`,
+  );
+  for (const id of memberIds) stmt.run(id);
 }
 
 export interface StoredFinding {
@@ -120,20 +201,22 @@ export interface StoredFinding {
   reviewedBy: string | null;
   reviewedAt: string | null;
   acNo: number | null;
+  /** Resolved (tombstoned): kept so a finding that comes back reuses its row (the key is unique). */
+  deleted: boolean;
 }
 
 interface FindingSqlRow {
   id: string; rule: FindingRule; key: string; status: FindingStatus; params: string; member_count: number;
-  reason: string | null; reviewed_by: string | null; reviewed_at: string | null; ac_no: number | null;
+  reason: string | null; reviewed_by: string | null; reviewed_at: string | null; ac_no: number | null; deleted: number;
 }
 const toFinding = (r: FindingSqlRow): StoredFinding => ({
   id: r.id, rule: r.rule, key: r.key, status: r.status, params: r.params, memberCount: r.member_count,
-  reason: r.reason, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at, acNo: r.ac_no,
+  reason: r.reason, reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at, acNo: r.ac_no, deleted: r.deleted === 1,
 });
 
-/** Live findings by key, to carry review decisions across recomputes. */
+/** Findings by key, resolved ones too, to carry review decisions across recomputes and reuse a resolved finding's row. */
 export function findingsByKey(db: Db): Map<string, StoredFinding> {
-  const rows = db.prepare(`SELECT * FROM membership_findings WHERE deleted = 0`).all() as FindingSqlRow[];
+  const rows = db.prepare(`SELECT * FROM membership_findings`).all() as FindingSqlRow[];
   return new Map(rows.map((r) => [r.key, toFinding(r)]));
 }
 
@@ -215,7 +298,7 @@ export function refreshOpenFindingCounts(db: Db): void {
 }
 
 export function countMembers(db: Db): { claimed: number; verified: number } {
-  return db.prepare(`SELECT count(*) AS claimed, coalesce(sum(open_findings = 0), 0) AS verified FROM members WHERE deleted = 0`).get() as {
+  return db.prepare(`SELECT coalesce(sum(claimed), 0) AS claimed, coalesce(sum(verified), 0) AS verified FROM member_totals_booth`).get() as {
     claimed: number;
     verified: number;
   };
@@ -231,36 +314,56 @@ export interface MemberGroup {
   women: number;
 }
 
-/** Members by AC (and so PC and district) for one Lok Sabha or the whole state, from the covering index. */
+/** Members by AC (and so PC and district) for one Lok Sabha or the whole state, from the per-booth totals. */
 export function memberGroupsByAc(db: Db, pcNo: number | null): MemberGroup[] {
-  const sql = `SELECT pc_no, ac_no, district_code, count(*) AS claimed, sum(open_findings = 0) AS verified,
-                      sum(mode = 'digital') AS digital, sum(gender = 'F') AS women
-               FROM members WHERE deleted = 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} GROUP BY pc_no, ac_no, district_code`;
+  const sql = `SELECT pc_no, ac_no, district_code, sum(claimed) AS claimed, sum(verified) AS verified, sum(digital) AS digital, sum(women) AS women
+               FROM member_totals_booth WHERE claimed > 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} GROUP BY pc_no, ac_no, district_code`;
   return (db.prepare(sql).all(pcNo === null ? {} : { pc: pcNo }) as { pc_no: number | null; ac_no: number | null; district_code: string | null; claimed: number; verified: number; digital: number; women: number }[]).map(
     (r) => ({ pcNo: r.pc_no, acNo: r.ac_no, districtCode: r.district_code, claimed: r.claimed, verified: r.verified, digital: r.digital, women: r.women }),
   );
 }
 
 export function membersByDay(db: Db, pcNo: number | null): { date: string; claimed: number; verified: number }[] {
-  const sql = `SELECT substr(enrolled_at, 1, 10) AS date, count(*) AS claimed, sum(open_findings = 0) AS verified
-               FROM members WHERE deleted = 0 ${pcNo === null ? '' : 'AND pc_no = @pc'} AND enrolled_at IS NOT NULL
-               GROUP BY date ORDER BY date`;
+  const sql = `SELECT day AS date, sum(claimed) AS claimed, sum(verified) AS verified FROM member_totals_day
+               WHERE claimed > 0 ${pcNo === null ? '' : 'AND pc = @pc'} GROUP BY day ORDER BY day`;
   return db.prepare(sql).all(pcNo === null ? {} : { pc: pcNo }) as { date: string; claimed: number; verified: number }[];
 }
 
+/** Members by enroller, lagging first: the lowest share verified, then the most claimed. */
 export function membersByEnroller(db: Db, pcNo: number | null, limit: number): { enrollerId: string; claimed: number; verified: number }[] {
-  const sql = `SELECT enroller_id AS enrollerId, count(*) AS claimed, sum(open_findings = 0) AS verified
-               FROM members WHERE deleted = 0 AND enroller_id IS NOT NULL ${pcNo === null ? '' : 'AND pc_no = @pc'}
-               GROUP BY enroller_id ORDER BY claimed DESC LIMIT @limit`;
+  const sql = `SELECT enroller_id AS enrollerId, sum(claimed) AS claimed, sum(verified) AS verified FROM member_totals_enroller
+               WHERE claimed > 0 ${pcNo === null ? '' : 'AND pc = @pc'}
+               GROUP BY enroller_id ORDER BY 1.0 * sum(verified) / sum(claimed), sum(claimed) DESC, enroller_id LIMIT @limit`;
   return db.prepare(sql).all(pcNo === null ? { limit } : { pc: pcNo, limit }) as { enrollerId: string; claimed: number; verified: number }[];
+}
+
+/**
+ * Booths of a Lok Sabha (or the state) with their members, lagging first: the lowest share of the
+ * booth's target verified (target = share × electors; booths without electors count as 0 %).
+ */
+export function membersByBooth(
+  db: Db,
+  pcNo: number | null,
+  share: number,
+  limit: number,
+): { boothId: string; code: string; nameEn: string; nameHi: string | null; claimed: number; verified: number; target: number }[] {
+  const sql = `SELECT b.id AS boothId, b.code, b.name_en AS nameEn, b.name_hi AS nameHi, coalesce(m.claimed, 0) AS claimed,
+                      coalesce(m.verified, 0) AS verified, CAST(round(coalesce(b.electors, 0) * @share) AS INTEGER) AS target
+               FROM org_units b LEFT JOIN member_totals_booth m ON m.booth_id = b.id
+               WHERE b.level = 'booth' AND b.deleted = 0 ${pcNo === null ? '' : 'AND b.pc_no = @pc'}
+               ORDER BY CASE WHEN target > 0 THEN 1.0 * verified / target ELSE 0 END, verified, b.code LIMIT @limit`;
+  return db.prepare(sql).all(pcNo === null ? { share, limit } : { pc: pcNo, share, limit }) as {
+    boothId: string; code: string; nameEn: string; nameHi: string | null; claimed: number; verified: number; target: number;
+  }[];
 }
 
 /** Electors of the booths of each AC (the base of derived targets); ACs without booths use their own count. */
 export function electorsByAc(db: Db): Map<number, number> {
   const rows = db
     .prepare(
-      `SELECT a.ac_no, coalesce((SELECT sum(b.electors) FROM org_units b WHERE b.level = 'booth' AND b.deleted = 0 AND b.ac_no = a.ac_no), a.electors, 0) AS electors
-       FROM org_units a WHERE a.level = 'ac' AND a.deleted = 0`,
+      `SELECT a.ac_no, coalesce(b.electors, a.electors, 0) AS electors
+       FROM org_units a LEFT JOIN (SELECT ac_no, sum(electors) AS electors FROM org_units WHERE level = 'booth' AND deleted = 0 GROUP BY ac_no) b ON b.ac_no = a.ac_no
+       WHERE a.level = 'ac' AND a.deleted = 0`,
     )
     .all() as { ac_no: number; electors: number }[];
   return new Map(rows.map((r) => [r.ac_no, r.electors]));
@@ -273,6 +376,13 @@ export function setTargets(db: Db): { unitId: string; level: string; acNo: numbe
       .prepare(`SELECT t.unit_id, u.level, u.ac_no, u.district_code, t.target FROM membership_targets t JOIN org_units u ON u.id = t.unit_id WHERE t.deleted = 0`)
       .all() as { unit_id: string; level: string; ac_no: number | null; district_code: string | null; target: number }[]
   ).map((r) => ({ unitId: r.unit_id, level: r.level, acNo: r.ac_no, districtCode: r.district_code, target: r.target }));
+}
+
+/** Targets the state has set, with their unit's code. */
+export function setTargetCodes(db: Db): { unitCode: string; target: number }[] {
+  return db
+    .prepare(`SELECT u.code AS unitCode, t.target FROM membership_targets t JOIN org_units u ON u.id = t.unit_id WHERE t.deleted = 0 ORDER BY u.code`)
+    .all() as { unitCode: string; target: number }[];
 }
 
 export function targetIdOfUnit(db: Db, unitId: string): string | null {
@@ -333,4 +443,9 @@ export function memberOpenFindings(db: Db, memberId: string): number {
 
 export function countOpenFindings(db: Db): number {
   return (db.prepare(`SELECT count(*) AS n FROM membership_findings WHERE deleted = 0 AND status = 'open'`).get() as { n: number }).n;
+}
+
+/** Live findings that keep their members out of the verified count (open or confirmed). */
+export function countBlockingFindings(db: Db): number {
+  return (db.prepare(`SELECT count(*) AS n FROM membership_findings WHERE deleted = 0 AND status IN ('open','confirmed')`).get() as { n: number }).n;
 }

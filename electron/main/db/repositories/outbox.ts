@@ -1,11 +1,14 @@
 import type { Db } from '../connection';
+import type { SyncedTable } from '../schema';
 import { prepared } from '../statements';
+import { storedRowImage } from './syncedRows';
 
 export interface OutboxEntry {
   seq: number;
   tableName: string;
   rowId: string;
   op: 'upsert' | 'delete';
+  /** The row's image (JSON). Bulk inserts store '' and the image is read from the row's table when listed. */
   data: string;
   hlc: string;
   /** Columns this change set (JSON array); null: every column (written before sync existed). */
@@ -26,6 +29,19 @@ export function appendOutbox(db: Db, e: Omit<OutboxEntry, 'seq'>): void {
   );
 }
 
+/**
+ * One narrow entry per row of `table` inserted after rowid `after` (a bulk insert in this transaction),
+ * in insertion order: no JSON image is stored, listOutbox reads it from the table at push time.
+ */
+export function appendOutboxForNewRows(db: Db, table: SyncedTable, after: number): void {
+  prepared(
+    db,
+    `outbox.bulk:${table}`,
+    () => `INSERT INTO outbox (table_name, row_id, op, data, hlc, fields, base_hlc)
+           SELECT '${table}', id, 'upsert', '', hlc, NULL, NULL FROM ${table} WHERE rowid > ? ORDER BY rowid`,
+  ).run(after);
+}
+
 export function countOutbox(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
@@ -44,7 +60,16 @@ export function listOutbox(db: Db, limit: number): OutboxEntry[] {
       fields: string | null;
       base_hlc: string | null;
     }[]
-  ).map((r) => ({ seq: r.seq, tableName: r.table_name, rowId: r.row_id, op: r.op, data: r.data, hlc: r.hlc, fields: r.fields, baseHlc: r.base_hlc }));
+  ).map((r) => ({
+    seq: r.seq,
+    tableName: r.table_name,
+    rowId: r.row_id,
+    op: r.op,
+    data: r.data === '' ? JSON.stringify(storedRowImage(db, r.table_name as SyncedTable, r.row_id) ?? { id: r.row_id, deleted: 1 }) : r.data,
+    hlc: r.hlc,
+    fields: r.fields,
+    baseHlc: r.base_hlc,
+  }));
 }
 
 /** Remove entries the server has answered (applied, superseded or refused). */

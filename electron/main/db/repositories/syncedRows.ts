@@ -49,3 +49,15 @@ export function storedValuesInserter(db: Db, table: SyncedTable): (values: SqlVa
     stmt.run(values);
   };
 }
+
+/** The table's highest rowid: rows inserted after this call (in one transaction) have higher ones, in insertion order. */
+export function lastRowid(db: Db, table: SyncedTable): number {
+  return (prepared(db, `maxRowid:${table}`, () => `SELECT coalesce(max(rowid), 0) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** A row's image as the outbox carries it (its synced columns and stamps; no local columns), or null when it is gone. */
+export function storedRowImage(db: Db, table: SyncedTable, id: string): StoredRow | null {
+  const cols = allColumns(table);
+  const row = prepared(db, `image:${table}`, () => `SELECT ${cols.join(', ')} FROM ${table} WHERE id = ?`).get(id) as StoredRow | undefined;
+  return row ?? null;
+}

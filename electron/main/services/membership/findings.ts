@@ -1,16 +1,24 @@
 import {
+  consecutiveRuns,
   DEFAULT_THRESHOLDS,
-  findIntegrityProblems,
+  findProblemsInScope,
+  keyInScope,
+  phoneRunFinding,
   type BoothFacts,
+  type Finding,
+  type FindingScope,
   type FindingStatus,
   type IntegrityThresholds,
+  type MemberFacts,
 } from '../../../../shared/domain/membershipIntegrity';
 import { maskPersonal, maySeePersonalData } from '../../../../shared/domain/personalData';
-import type { FindingMemberView, FindingView } from '../../../../shared/ipc/views';
+import type { FindingMemberView, FindingView, ThresholdsView } from '../../../../shared/ipc/views';
 import type { Db } from '../../db/connection';
 import { getMeta } from '../../db/repositories/meta';
 import {
   clearFindingMembers,
+  countBlockingFindings,
+  findingMemberIds,
   findingsByKey,
   getFinding,
   linkFindingMembers,
@@ -18,8 +26,13 @@ import {
   listEnrollerFacts,
   listFindings,
   listMemberFacts,
+  listMemberFactsMatching,
+  memberIdsByPhones,
   membersOfFinding,
   refreshOpenFindingCounts,
+  refreshOpenFindingCountsOf,
+  sortedPhoneNumbers,
+  unlinkFindingMembers,
   type StoredFinding,
 } from '../../db/repositories/membership';
 import { userName } from '../../db/repositories/users';
@@ -38,25 +51,86 @@ export function integrityThresholds(db: Db): IntegrityThresholds {
   }
 }
 
+/** Above this many members to recount, one set-based recount of all of them is cheaper than one by one. */
+const RECOUNT_ONE_BY_ONE = 20_000;
+
+export interface FindingsUpdate {
+  /** Which findings to recompute: those about these keys, or all of them. */
+  scope: FindingScope | 'all';
+  /** The records just inserted in this transaction, already in memory (so they are not read back)… */
+  newFacts?: readonly MemberFacts[];
+  /** … which are the rows after this rowid. */
+  afterRowid?: number;
+  booths?: BoothFacts[];
+}
+
 /**
- * Run every integrity rule over all members and store the result, inside the caller's transaction.
- * A finding keeps its id and review (confirmed / dismissed) as long as the rule still finds it under the
- * same key; findings no longer found are tombstoned (resolved). Returns the findings that block verification.
+ * Run the integrity rules and store the result, inside the caller's transaction. With a scope, only
+ * the findings about its phones, voter ids, enrollers and booths (and the runs of consecutive phones)
+ * are recomputed, from the records that share those keys; every other finding stands. A finding keeps
+ * its id and review (confirmed / dismissed) as long as a rule still finds it under the same key;
+ * findings of the scope no longer found are tombstoned (resolved), and `open_findings` is recounted
+ * for the members whose findings changed. Returns the live findings that block verification.
  */
-export function recomputeFindings(w: WriteContext, booths?: BoothFacts[]): number {
-  const { db } = w;
-  const boothList = booths ?? listBoothFacts(db);
-  const boothMap = new Map(boothList.map((b) => [b.id, b]));
+export function updateFindings(w: WriteContext, update: FindingsUpdate): number {
+  return applyFindings(w, planFindings(w.db, update));
+}
+
+/** What a recompute found (read-only), before it is stored by applyFindings. */
+export interface FindingsPlan {
+  scope: FindingScope | 'all';
+  found: Finding[];
+  boothOf: (memberId: string) => BoothFacts | undefined;
+}
+
+export function planFindings(db: Db, update: FindingsUpdate): FindingsPlan {
+  const { scope } = update;
+  const boothMap = new Map((update.booths ?? listBoothFacts(db)).map((b) => [b.id, b]));
   const enrollers = new Map(listEnrollerFacts(db).map((e) => [e.id, e]));
-  const members = listMemberFacts(db);
+  const t = integrityThresholds(db);
+  let members: MemberFacts[];
+  if (scope === 'all') members = listMemberFacts(db);
+  else {
+    members = listMemberFactsMatching(db, scope, update.newFacts ? (update.afterRowid ?? null) : null);
+    if (update.newFacts) for (const m of update.newFacts) members.push(m);
+  }
+  const found = findProblemsInScope(members, enrollers, boothMap, t, scope);
+  // Runs of consecutive numbers: always over every number there is.
+  const numbers = sortedPhoneNumbers(db);
+  const runs = consecutiveRuns(numbers, t.phoneRunLength);
+  if (runs.length > 0) {
+    const runPhones: string[] = [];
+    for (const [start, length] of runs) for (let j = start; j < start + length; j++) runPhones.push(String(numbers[j]));
+    const idsOf = memberIdsByPhones(db, runPhones);
+    for (const [start, length] of runs) {
+      const memberIds: string[] = [];
+      for (let j = start; j < start + length; j++) memberIds.push(...(idsOf.get(String(numbers[j])) ?? []));
+      found.push(phoneRunFinding(numbers[start], length, memberIds));
+    }
+  }
   const memberBooth = new Map<string, string>();
-  const found = findIntegrityProblems(members, enrollers, boothMap, integrityThresholds(db));
   if (found.length > 0) for (const m of members) memberBooth.set(m.id, m.boothId);
-  const existing = findingsByKey(db);
-  clearFindingMembers(db);
-  let blocking = 0;
+  return { scope, found, boothOf: (id) => boothMap.get(memberBooth.get(id) ?? '') };
+}
+
+/** Store a plan inside the caller's transaction; returns the live findings that block verification. */
+export function applyFindings(w: WriteContext, plan: FindingsPlan): number {
+  const { db } = w;
+  const { scope, found } = plan;
+  const all = findingsByKey(db);
+  // The live findings this update answers for; a resolved one found again comes back on its own row.
+  const existing = new Map<string, StoredFinding>();
+  const affected = new Set<string>();
+  if (scope === 'all') clearFindingMembers(db);
+  for (const [key, f] of all) {
+    if (f.deleted || (scope !== 'all' && !keyInScope(key, scope))) continue;
+    existing.set(key, f);
+    if (scope === 'all') continue;
+    for (const id of findingMemberIds(db, f.id)) affected.add(id);
+    unlinkFindingMembers(db, f.id);
+  }
   for (const f of found) {
-    const booth = boothMap.get(memberBooth.get(f.memberIds[0]) ?? '');
+    const booth = plan.boothOf(f.memberIds[0]);
     const values = {
       rule: f.rule,
       key: f.key,
@@ -66,22 +140,31 @@ export function recomputeFindings(w: WriteContext, booths?: BoothFacts[]): numbe
       district_code: booth?.districtCode ?? null,
     };
     const before = existing.get(f.key);
+    const resolved = all.get(f.key);
     let id: string;
     if (before) {
       id = before.id;
       upsertRow(w, 'membership_findings', id, values, 'finding.update');
       existing.delete(f.key);
-      if (before.status !== 'dismissed') blocking++;
+    } else if (resolved) {
+      id = resolved.id;
+      upsertRow(w, 'membership_findings', id, { ...values, status: 'open', reason: null, reviewed_by: null, reviewed_at: null, deleted: 0 }, 'finding.raise');
     } else {
       id = newId();
       insertRow(w, 'membership_findings', id, { ...values, status: 'open', reason: null, reviewed_by: null, reviewed_at: null }, 'finding.raise');
-      blocking++;
     }
     linkFindingMembers(db, id, f.memberIds);
+    if (scope !== 'all') for (const m of f.memberIds) affected.add(m);
   }
   for (const gone of existing.values()) tombstoneRow(w, 'membership_findings', gone.id, 'finding.resolve');
-  refreshOpenFindingCounts(db);
-  return blocking;
+  if (scope === 'all' || affected.size > RECOUNT_ONE_BY_ONE) refreshOpenFindingCounts(db);
+  else refreshOpenFindingCountsOf(db, affected);
+  return countBlockingFindings(db);
+}
+
+/** Every finding recomputed over all members (thresholds changed, an undo, the demo). */
+export function recomputeFindings(w: WriteContext, booths?: BoothFacts[]): number {
+  return updateFindings(w, { scope: 'all', booths });
 }
 
 function view(ctx: ServiceContext, f: StoredFinding, showPersonal: boolean): FindingView {
@@ -100,6 +183,11 @@ function view(ctx: ServiceContext, f: StoredFinding, showPersonal: boolean): Fin
     reviewedBy: f.reviewedBy ? (userName(ctx.db, f.reviewedBy) ?? f.reviewedBy) : null,
     reviewedAt: f.reviewedAt,
   };
+}
+
+export function thresholdsView(ctx: ServiceContext): ThresholdsView {
+  const user = requireUser(ctx);
+  return { values: integrityThresholds(ctx.db), defaults: DEFAULT_THRESHOLDS, canEdit: user.role === 'state_admin' };
 }
 
 export function listFindingViews(
@@ -149,7 +237,7 @@ export function reviewFinding(ctx: ServiceContext, input: { id: string; decision
       },
       `finding.${input.decision === 'open' ? 'reopen' : input.decision === 'confirmed' ? 'confirm' : 'dismiss'}`,
     );
-    refreshOpenFindingCounts(ctx.db);
+    refreshOpenFindingCountsOf(ctx.db, findingMemberIds(ctx.db, f.id));
   });
   return view(ctx, getFinding(ctx.db, f.id)!, maySeePersonalData(user.role));
 }

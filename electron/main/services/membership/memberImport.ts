@@ -9,16 +9,18 @@ import {
   type MemberField,
   type MemberMode,
 } from '../../../../shared/domain/membershipFormats';
-import type { BoothFacts } from '../../../../shared/domain/membershipIntegrity';
+import { scopeOf, type BoothFacts, type IntegrityThresholds, type MemberFacts } from '../../../../shared/domain/membershipIntegrity';
 import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
 import type { ExportResult, ImportErrorReason, ImportRowError, JobStatus, MemberImportPreview, MemberImportResult } from '../../../../shared/ipc/views';
 import { getMeta, setMeta } from '../../db/repositories/meta';
 import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts } from '../../db/repositories/membership';
 import type { SqlValue } from '../../db/schema';
+import { getSyncDevice } from '../../db/repositories/sync';
+import { lastRowid } from '../../db/repositories/syncedRows';
 import { beginChange, insertRow, insertRowsBulk, newId } from '../../sync/writer';
 import { AppError } from '../AppError';
-import { assertNotBusy, nowIso, requireUser, type ServiceContext } from '../context';
-import { recomputeFindings } from './findings';
+import { assertNotBusy, nowIso, requireStateAdmin, requireUser, type ServiceContext } from '../context';
+import { applyFindings, planFindings, updateFindings } from './findings';
 import { readTable, type TableFormat } from './readTable';
 
 /** Rows per chunk between yields: progress and cancel are polled between chunks. */
@@ -160,7 +162,9 @@ export class MemberImportJobs {
     const stored = getMeta(this.ctx.db, sourceKey(input.source));
     const remembered = stored ? (JSON.parse(stored) as Record<string, MemberField | null>) : undefined;
     const rows = table.slice(1).filter((r) => r.some((c) => c.trim() !== ''));
-    return { headers, mapping: mapMemberColumns(headers, remembered), remembered: Boolean(remembered), rows: rows.length, sample: rows.slice(0, 5) };
+    const device = getSyncDevice(this.ctx.db);
+    const scopePcNo = device?.scope === 'pc' ? device.pcNo : null;
+    return { headers, mapping: mapMemberColumns(headers, remembered), remembered: Boolean(remembered), rows: rows.length, sample: rows.slice(0, 5), scopePcNo };
   }
 
   start(input: StartImportInput): { jobId: string } {
@@ -209,6 +213,62 @@ export class MemberImportJobs {
     return { fileName: `${job.fileName.replace(/\.[^.]+$/, '')}-rejected-rows.csv`, text: '\uFEFF' + lines.join('\r\n') + '\r\n', rows: job.errors.length };
   }
 
+  /**
+   * A state admin changes the integrity thresholds: they are saved and every finding is recomputed under
+   * them, as a job with progress (a finding still found keeps its review). Cancelled or failed, the old
+   * thresholds and findings stay.
+   */
+  setThresholds(thresholds: IntegrityThresholds): { jobId: string } {
+    const user = requireStateAdmin(this.ctx, 'change the integrity thresholds');
+    assertNotBusy(this.ctx);
+    if (thresholds.maxPerDay < thresholds.maxPerHour) {
+      throw new AppError('invalid_input', 'The members per day cannot be fewer than the members per hour.', 'maxPerDay');
+    }
+    const id = newId();
+    const job: Job = {
+      status: { id, kind: 'findings_recompute', progress: 0, stage: 'checking', state: 'running', error: null },
+      cancelRequested: false,
+      errors: [],
+      fileName: '',
+      done: Promise.resolve(),
+    };
+    this.jobs.set(id, job);
+    this.ctx.busyWith = 'A recompute of the findings';
+    job.done = this.recompute(job, thresholds, user.id).finally(() => {
+      this.ctx.busyWith = null;
+    });
+    return { jobId: id };
+  }
+
+  private async recompute(job: Job, thresholds: IntegrityThresholds, userId: string): Promise<void> {
+    const { db } = this.ctx;
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    let began = false;
+    try {
+      await tick();
+      db.exec('BEGIN');
+      began = true;
+      setMeta(db, 'membership.thresholds', JSON.stringify(thresholds));
+      job.status.progress = 0.1;
+      await tick();
+      const plan = planFindings(db, { scope: 'all' });
+      job.status = { ...job.status, stage: 'findings', progress: 0.6 };
+      await tick();
+      if (job.cancelRequested) throw new AppError('cancelled', 'The recompute was cancelled; the thresholds and findings are as they were.');
+      const findingsOpen = applyFindings(beginChange(db, this.ctx.clock, userId, nowIso(this.ctx)), plan);
+      db.exec('COMMIT');
+      began = false;
+      job.status = { ...job.status, progress: 1, stage: 'done', state: 'done', recomputed: { findingsOpen } };
+    } catch (err) {
+      if (began && db.inTransaction) db.exec('ROLLBACK');
+      if (err instanceof AppError && err.code === 'cancelled') job.status = { ...job.status, stage: 'cancelled', state: 'cancelled' };
+      else {
+        console.error('[findings recompute] failed:', err instanceof Error ? `${err.name} ${(err as { code?: string }).code ?? ''}` : 'error');
+        job.status = { ...job.status, stage: 'failed', state: 'failed', error: 'The recompute failed inside the app; the thresholds and findings are as they were. Try again.' };
+      }
+    }
+  }
+
   private find(jobId: string): Job {
     const job = this.jobs.get(jobId);
     if (!job) throw new AppError('not_found', 'That import job is not known (the app may have restarted). Start the import again.', 'jobId');
@@ -245,6 +305,9 @@ export class MemberImportJobs {
       db.exec('BEGIN');
       began = true;
       const w = beginChange(db, ctx.clock, userId, nowIso(ctx));
+      // The records already there end at this rowid; the new ones' facts are kept in memory for the checks.
+      const afterRowid = lastRowid(db, 'members');
+      const newFacts: MemberFacts[] = [];
       job.status.stage = 'writing';
       const cells: Partial<Record<MemberField, string>> = {};
       for (let start = 1; start < table.length; start += CHUNK) {
@@ -269,7 +332,10 @@ export class MemberImportJobs {
             skipped++;
             continue;
           }
-          batch.push(memberValues(newId(), checked.member, importId, scopePc));
+          const m = checked.member;
+          const id = newId();
+          batch.push(memberValues(id, m, importId, scopePc));
+          newFacts.push({ id, phone: m.phone, epic: m.epic, boothId: m.booth.id, enrollerId: m.enrollerId, enrolledAt: m.enrolledAt, scopePcNo: scopePc });
         }
         inserted += insertRowsBulk(w, 'members', batch, { column: 'import_id', value: importId }, 'members.import');
         job.status.progress = 0.05 + 0.75 * (end / total);
@@ -287,7 +353,8 @@ export class MemberImportJobs {
       job.status.progress = 0.85;
       await tick();
       if (job.cancelRequested) throw new AppError('cancelled', 'The import was cancelled; nothing was written.');
-      const findingsOpen = recomputeFindings(w, booths);
+      // Only the findings about the phones, voter ids, enrollers and booths of the new records can change.
+      const findingsOpen = updateFindings(w, { scope: scopeOf(newFacts), newFacts, afterRowid, booths });
       db.exec('COMMIT');
       began = false;
       const result: MemberImportResult = { importId, rows, inserted, skipped, rejected, errors: job.errors.slice(0, ERRORS_SHOWN), findingsOpen };

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { maskPhone, maySeePersonalData, normalisePhone } from '../../../../shared/domain/personalData';
 import { parseIndianDate, type MemberField } from '../../../../shared/domain/membershipFormats';
+import { scopeOf } from '../../../../shared/domain/membershipIntegrity';
 import type {
   EnrollerView,
   MembershipArea,
@@ -18,13 +19,18 @@ import {
   attendanceOf,
   boothIdsInBlock,
   countOpenFindings,
+  enrollerIdsByLogin,
+  listBoothFacts,
+  memberIdentityExists,
   memberOpenFindings,
   electorsByAc,
   listEnrollers,
   listWorkshops,
   memberGroupsByAc,
   membersByDay,
+  membersByBooth,
   membersByEnroller,
+  setTargetCodes,
   setTargets,
   targetIdOfUnit,
   type EnrollerRow,
@@ -33,9 +39,9 @@ import {
 import { getUnitByCode, listUnitsByLevel, type StoredUnit } from '../../db/repositories/orgUnits';
 import { insertRow, newId, upsertRow } from '../../sync/writer';
 import { AppError } from '../AppError';
-import { inChange, istDate, nowIso, requireUser, type ServiceContext } from '../context';
-import { recomputeFindings } from './findings';
-import { checkMemberRow, claimIdentity, loadLookups, memberValues } from './memberImport';
+import { inChange, istDate, nowIso, requireStateAdmin, requireUser, type ServiceContext } from '../context';
+import { updateFindings } from './findings';
+import { checkMemberRow, memberValues, type MemberLookups } from './memberImport';
 
 // ---------------------------------------------------------------------------------------------------
 // Enrollers
@@ -197,7 +203,8 @@ export function setAttendance(ctx: ServiceContext, input: { workshopId: string; 
     const values = { attended: input.attended ? 1 : 0 };
     if (existing) upsertRow(w, 'workshop_attendance', existing, values, 'workshop.attendance');
     else insertRow(w, 'workshop_attendance', newId(), { workshop_id: input.workshopId, enroller_id: input.enrollerId, invited: 0, ...values, ac_no: enroller.acNo, district_code: enroller.districtCode }, 'workshop.attendance');
-    recomputeFindings(w);
+    // Training only changes the findings about this enroller's records.
+    updateFindings(w, { scope: { phones: new Set(), epics: new Set(), enrollerIds: new Set([input.enrollerId]), boothIds: new Set() } });
   });
   return getWorkshop(ctx, input.workshopId);
 }
@@ -238,13 +245,15 @@ export function addPaperMember(
   input: Partial<Record<MemberField, string>>,
 ): { id: string; verified: boolean; duplicate: boolean } {
   const user = requireUser(ctx);
-  const lookups = loadLookups(ctx);
+  // Only the units and enrollers are loaded; the record's identity is looked up by its own keys.
+  const lookups: MemberLookups = { boothByCode: new Map(listBoothFacts(ctx.db).map((b) => [b.code.toUpperCase(), b])), enrollerByLogin: enrollerIdsByLogin(ctx.db), membershipIds: new Set(), phoneBooth: new Set() };
   const checked = checkMemberRow({ ...input, mode: input.mode ?? 'offline' }, lookups, 'offline');
   if (!checked.ok) {
     const e = checked.errors[0];
     throw new AppError('invalid_input', `${e.field}: ${e.message}`, e.field);
   }
-  if (!claimIdentity(checked.member, lookups)) return { id: '', verified: false, duplicate: true };
+  const m = checked.member;
+  if (memberIdentityExists(ctx.db, m.membershipId, m.phone, m.booth.id)) return { id: '', verified: false, duplicate: true };
   const id = newId();
   let verified = false;
   inChange(ctx, user.id, (w) => {
@@ -254,7 +263,8 @@ export function addPaperMember(
     cols.forEach((c, i) => (values[c] = v[i + 1]));
     values.enrolled_at ??= `${istDate(ctx)}T${new Date(ctx.now() + 330 * 60_000).toISOString().slice(11, 16)}`;
     insertRow(w, 'members', id, values, 'member.add');
-    recomputeFindings(w);
+    // Only the findings about this record's phone, voter id, enroller and booth can change.
+    updateFindings(w, { scope: scopeOf([{ phone: m.phone, epic: m.epic, enrollerId: m.enrollerId, boothId: m.booth.id }]) });
     verified = memberOpenFindings(ctx.db, id) === 0;
   });
   return { id, verified, duplicate: false };
@@ -271,7 +281,7 @@ export function targetShare(db: Db): number {
 }
 
 export function setTarget(ctx: ServiceContext, input: { unitCode: string; target: number }): { unitId: string; target: number } {
-  const user = requireUser(ctx);
+  const user = requireStateAdmin(ctx, 'set membership targets');
   const unit = getUnitByCode(ctx.db, input.unitCode.trim().toUpperCase());
   if (!unit || (unit.level !== 'ac' && unit.level !== 'district')) throw new AppError('not_found', 'Targets are set per district or assembly constituency: pick one.', 'unitCode');
   inChange(ctx, user.id, (w) => {
@@ -369,6 +379,7 @@ export function computeMembershipDashboard(ctx: ServiceContext, scope: { type: '
     const e = enrollers.get(r.enrollerId);
     return { enrollerId: r.enrollerId, loginId: e?.loginId ?? null, name: e?.name ?? '', trained: e?.trained ?? false, claimed: r.claimed, verified: r.verified };
   });
+  const byBooth = membersByBooth(db, pcNo, share, 20);
   const findingsOpen = countOpenFindings(db);
   const untrained = [...enrollers.values()].filter((e) => !e.trained && (pcNo === null || acs.some((a) => a.acNo === e.acNo))).length;
   return {
@@ -380,6 +391,9 @@ export function computeMembershipDashboard(ctx: ServiceContext, scope: { type: '
     lagging,
     daily,
     byEnroller,
+    byBooth,
+    targetShare: share,
+    targetsSet: setTargetCodes(db),
     findingsOpen,
     untrainedEnrollers: untrained,
     generatedAt: nowIso(ctx),

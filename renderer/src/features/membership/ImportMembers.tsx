@@ -5,6 +5,7 @@ import type { MemberImportPreview } from '../../../../shared/ipc/views';
 import { downloadText, stripBom } from '../../app/csv';
 import { ErrorText } from '../../app/ErrorText';
 import { formatNumber } from '../../app/format';
+import { useMetaLists } from '../meta/queries';
 import { useCancelJob, useImportErrors, useImportJob, useImportPreview, useImportStart } from './queries';
 
 async function readFile(file: File): Promise<{ format: 'csv' | 'xlsx'; data: string }> {
@@ -26,6 +27,9 @@ export function ImportMembers() {
   const [preview, setPreview] = useState<MemberImportPreview | null>(null);
   const [mapping, setMapping] = useState<(MemberField | null)[]>([]);
   const [jobId, setJobId] = useState<string | null>(null);
+  /** The Lok Sabha the file's records belong to ('' = not given): booths outside it are flagged. */
+  const [scopePc, setScopePc] = useState('');
+  const meta = useMetaLists();
   const previewCall = useImportPreview();
   const start = useImportStart();
   const cancel = useCancelJob();
@@ -43,6 +47,7 @@ export function ImportMembers() {
     const p = await previewCall.mutateAsync({ format: read.format, data: read.data, source });
     setPreview(p);
     setMapping(p.mapping);
+    if (p.scopePcNo !== null && scopePc === '') setScopePc(String(p.scopePcNo));
   };
 
   return (
@@ -98,13 +103,34 @@ export function ImportMembers() {
               ))}
             </tbody>
           </table>
+          <p>
+            <label>
+              {t('membership.import.scopePc')}{' '}
+              <select value={scopePc} onChange={(e) => setScopePc(e.target.value)} disabled={running} data-testid="import-scope-pc">
+                <option value="">{t('membership.import.scopeNone')}</option>
+                {meta.data?.pcs.map((pc) => (
+                  <option key={pc.no} value={String(pc.no)}>
+                    {pc.no}. {pc.nameEn}
+                  </option>
+                ))}
+              </select>
+            </label>{' '}
+            <span className="muted small">{t('membership.import.scopeHelp')}</span>
+          </p>
           <button
             type="button"
             className="primary"
             data-testid="import-start"
             disabled={running || start.isPending}
             onClick={async () => {
-              const r = await start.mutateAsync({ fileName: file.name, format: file.format, data: file.data, source, mapping });
+              const r = await start.mutateAsync({
+                fileName: file.name,
+                format: file.format,
+                data: file.data,
+                source,
+                mapping,
+                ...(scopePc ? { scopePcNo: Number(scopePc) } : {}),
+              });
               setJobId(r.jobId);
             }}
           >

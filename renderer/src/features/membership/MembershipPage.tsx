@@ -10,8 +10,8 @@ import { MembershipPanel } from './MembershipPanel';
 import { PaperEntry } from './PaperEntry';
 import { useMembershipDashboard } from './queries';
 import { MEMBERSHIP_TABS, type MembershipTab } from './tabs';
+import { TargetsAndThresholds } from './TargetsAndThresholds';
 import { Workshops } from './Workshops';
-
 
 function Overview() {
   const { t } = useTranslation();
@@ -59,6 +59,7 @@ export function MembershipPage({ tab }: { tab: MembershipTab }) {
       {tab === 'findings' && <FindingsReview />}
       {tab === 'enrollers' && <Enrollers />}
       {tab === 'workshops' && <Workshops />}
+      {tab === 'targets' && <TargetsAndThresholds />}
     </div>
   );
 }

@@ -95,6 +95,60 @@ export function MembershipPanel({ data, showMap = true }: { data: MembershipDash
           </table>
         </div>
       </div>
+      <div className="membership-charts">
+        <div>
+          <h3>{t('membership.panel.byBooth')}</h3>
+          <table className="table small" data-testid="members-by-booth">
+            <thead>
+              <tr>
+                <th>{t('membership.panel.booth')}</th>
+                <th>{t('membership.panel.claimed')}</th>
+                <th>{t('membership.panel.verified')}</th>
+                <th>{t('membership.panel.target')}</th>
+                <th>%</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byBooth.map((b) => (
+                <tr key={b.boothId}>
+                  <td>
+                    {b.code} {displayName(b.nameEn, b.nameHi, lang)}
+                  </td>
+                  <td>{n(b.claimed)}</td>
+                  <td>{n(b.verified)}</td>
+                  <td>{n(b.target)}</td>
+                  <td>{p(b.target > 0 ? Math.round((b.verified / b.target) * 1000) / 10 : null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          <h3>{t('membership.panel.byEnroller')}</h3>
+          <table className="table small" data-testid="members-by-enroller">
+            <thead>
+              <tr>
+                <th>{t('membership.panel.enroller')}</th>
+                <th>{t('membership.panel.claimed')}</th>
+                <th>{t('membership.panel.verified')}</th>
+                <th>{t('membership.panel.verifiedShare')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byEnroller.map((e) => (
+                <tr key={e.enrollerId}>
+                  <td>
+                    {e.name} {e.loginId && <span className="muted">({e.loginId})</span>} {!e.trained && <span className="badge untrained">{t('membership.enrollers.untrained')}</span>}
+                  </td>
+                  <td>{n(e.claimed)}</td>
+                  <td>{n(e.verified)}</td>
+                  <td>{p(e.claimed > 0 ? Math.round((e.verified / e.claimed) * 1000) / 10 : null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
       {showMap && (
         <div className="no-print">
           <div className="field-row">

@@ -12,7 +12,13 @@ export const membershipKeys = {
   workshop: (id: string) => ['membership', 'workshop', id] as const,
   schedule: ['membership', 'schedule'] as const,
   job: (jobId: string) => ['membership', 'job', jobId] as const,
+  thresholds: ['membership', 'thresholds'] as const,
 };
+
+export function useThresholds() {
+  const api = useApi();
+  return useQuery({ queryKey: membershipKeys.thresholds, queryFn: () => callWith(api, 'membership.thresholds', {}) });
+}
 
 export function useMembershipDashboard(scope: CallInput<'membership.dashboard'>['scope']) {
   const api = useApi();
@@ -53,7 +59,7 @@ export function useSchedule() {
   return useQuery({ queryKey: membershipKeys.schedule, queryFn: () => callWith(api, 'workshops.schedule', {}) });
 }
 
-/** Poll an import job every 300 ms while it runs. */
+/** Poll a membership job (an import, a recompute of findings) every 300 ms while it runs. */
 export function useImportJob(jobId: string | null) {
   const api = useApi();
   return useQuery({
@@ -91,6 +97,8 @@ export const useExportChiefs = () => {
   const call = useCall();
   return useMutation({ mutationFn: (input: CallInput<'enrollers.exportChiefs'>) => call('enrollers.exportChiefs', input) });
 };
+export const useSetThresholds = () => useMembershipMutation('membership.setThresholds');
+export const useSetTarget = () => useMembershipMutation('membership.setTarget');
 export const useAddWorkshop = () => useMembershipMutation('workshops.add');
 export const useSetAttendance = () => useMembershipMutation('workshops.setAttendance');
 export function useInvalidateMembership() {
