@@ -8,7 +8,9 @@ import {
   STATE_OWNED_TABLES,
   SYNCED_TABLE_NAMES,
   acBucket,
+  districtBucket,
   enrolRequestSchema,
+  pcBucket,
   pullRequestSchema,
   pushRequestSchema,
   registerDeviceSchema,
@@ -137,9 +139,13 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     if (d.scope !== 'state') throw new HttpError(403, { error: 'forbidden', message: 'Only the state office can manage devices.' });
   }
 
+  /** Every bucket the device reads: the state's, then its Lok Sabha's, its districts' and its assembly constituencies'. */
   function bucketsOf(d: DeviceRecord): string[] {
-    const acs = d.scope === 'state' ? geography.allAcs() : geography.acsOfPc(d.pcNo ?? 0);
-    return ['state', ...acs.map(acBucket)];
+    const state = d.scope === 'state';
+    const pcs = state ? geography.allPcs() : [d.pcNo ?? 0];
+    const districts = state ? geography.allDistricts() : geography.districtsOfPc(d.pcNo ?? 0);
+    const acs = state ? geography.allAcs() : geography.acsOfPc(d.pcNo ?? 0);
+    return ['state', ...pcs.map(pcBucket), ...districts.map(districtBucket), ...acs.map(acBucket)];
   }
 
   /** Scope, role and schema checks, then the conflict rules. */
@@ -153,7 +159,10 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       }
       const bucket = bucketOf(op.table, op.data);
       if (!writable.has(bucket) || (existing && !writable.has(existing.bucket))) {
-        const what = bucket === 'state' ? 'the state’s reference data' : `assembly constituency ${bucket.slice(3)}`;
+        const target = existing && !writable.has(existing.bucket) ? existing.bucket : bucket;
+        const [kind, key] = target.split(':');
+        const what =
+          kind === 'state' ? 'the state’s reference data' : kind === 'ac' ? `assembly constituency ${key}` : kind === 'pc' ? `Lok Sabha constituency ${key}` : `district ${key}`;
         return reject(`This control room may not change ${what} (row ${op.id} in ${op.table}).`);
       }
       if (existing && existing.data.source === 'reference' && d.scope !== 'state') return reject('Reference geography is owned by the state office.');
@@ -225,7 +234,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     const devices = (await storage.listDevices()).map(publicDevice);
     const freshness = (await storage.freshness()).map((f) => {
       const acNo = f.bucket.startsWith('ac:') ? Number(f.bucket.slice(3)) : null;
-      return { ...f, acNo, pcNo: acNo === null ? null : geography.pcOfAc(acNo) };
+      const pcNo = f.bucket.startsWith('pc:') ? Number(f.bucket.slice(3)) : acNo === null ? null : geography.pcOfAc(acNo);
+      return { ...f, acNo, pcNo };
     });
     const conflicts = await storage.conflicts(null, 0, 200);
     return { devices, freshness, conflicts };

@@ -1,6 +1,7 @@
 import {
   MAX_PUSH_OPS,
   SKEW_WARN_MS,
+  STATE_OWNED_TABLES,
   SYNCED_TABLE_NAMES,
   type EnrolResponse,
   type PullResponse,
@@ -158,6 +159,12 @@ export class SyncClient {
         if (LOCAL_ONLY.has(e.tableName) || !(SYNCED_TABLE_NAMES as readonly string[]).includes(e.tableName)) {
           localOnly.push(e.seq);
           continue;
+        }
+        const stateOwned = (STATE_OWNED_TABLES as readonly string[]).includes(e.tableName) || (e.tableName === 'org_units' && data.source === 'reference');
+        if (d.scope === 'pc' && !stateOwned && data.updated_by !== 'system' && bucketOf(e.tableName, data) === 'state' && d.pcNo !== null) {
+          // A row this Lok Sabha's control room made with no narrower scope (one of its own leaders,
+          // a directive it issued) is its Lok Sabha's.
+          data.pc_no = d.pcNo;
         }
         if (d.scope !== 'state' && bucketOf(e.tableName, data) === 'state') {
           if (data.updated_by !== 'system') {

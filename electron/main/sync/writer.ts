@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { appendChangeLog } from '../db/repositories/changeLog';
 import { appendOutbox } from '../db/repositories/outbox';
 import { getStoredRow, insertStoredRow, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
+import { lokSabhaOfRow } from '../db/repositories/syncScope';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -39,11 +40,14 @@ function record(ctx: WriteContext, table: SyncedTable, action: string, before: S
   // overwrites another device's newer edit of a different one.
   const cols = [...SYNCED_TABLES[table], 'deleted'];
   const fields = before ? cols.filter((c) => (before[c] ?? null) !== (after[c] ?? null)) : cols;
+  // A Lok Sabha-level row of a table without a pc_no column carries its Lok Sabha as scope context, so
+  // the server files it in that Lok Sabha's bucket instead of the state's.
+  const pcNo = lokSabhaOfRow(ctx.db, table, after);
   appendOutbox(ctx.db, {
     tableName: table,
     rowId: after.id,
     op: after.deleted === 1 ? 'delete' : 'upsert',
-    data,
+    data: pcNo === null ? data : JSON.stringify({ ...after, pc_no: pcNo }),
     hlc: String(after.hlc),
     fields: JSON.stringify(fields),
     baseHlc: before ? String(before.hlc) : null,
