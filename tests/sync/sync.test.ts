@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countOutbox } from '../../electron/main/db/repositories/outbox';
 import { insertRow, newId, tombstoneRow, upsertRow } from '../../electron/main/sync/writer';
 import { SyncError } from '../../electron/main/sync/syncClient';
@@ -11,6 +11,9 @@ import { SyncClient } from '../../electron/main/sync/syncClient';
 import { MAX_PUSH_OPS } from '../../shared/sync/protocol';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
 import { ADMIN, STORAGE_KINDS, openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
+
+// Each simulated control room loads the reference geography; on a busy machine that alone takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SHARED = ['people', 'committees'];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies checked field by field below
@@ -208,7 +211,7 @@ describe('kill during sync (SQLite files)', () => {
     expect(progress[0]).toBe(40);
     r2core.close();
     w3core.close();
-  });
+  }, 60_000);
 });
 
 describe('convergence (property)', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countOutbox } from '../../electron/main/db/repositories/outbox';
 import { insertRow, newId, upsertRow } from '../../electron/main/sync/writer';
 import type { SqlValue, SyncedTable } from '../../electron/main/db/schema';
@@ -6,6 +6,9 @@ import { SYNCED_TABLES } from '../../electron/main/db/schema';
 import { STATE_OWNED_TABLES, SYNCED_TABLE_NAMES } from '../../shared/sync/protocol';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
 import { STORAGE_KINDS, openRoom, startServer, type Room, type TestServer } from './harness';
+
+// Each simulated control room loads the reference geography; on a busy machine that alone takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies checked field by field below
 type J = any;
@@ -107,7 +110,7 @@ describe.each(STORAGE_KINDS)('every table syncs (%s)', (kind) => {
     await a1.client.sync();
     expect(rowOf(a1, 'control_rooms', cr.id)).toMatchObject({ address: 'New office' });
     for (const r of [a1, a2, other, state]) r.core.close();
-  });
+  }, 60_000);
 
   it('state rows reach every room; a Lok Sabha room cannot change them', async () => {
     const state = await openRoom(server, { scope: 'state' });
@@ -142,7 +145,7 @@ describe.each(STORAGE_KINDS)('every table syncs (%s)', (kind) => {
     expect(rowOf(pc2, 'poll_schedule', poll)).toMatchObject({ poll_date: '2026-05-10' });
     expect(rowOf(pc2, 'directives', directive)).toMatchObject({ text_en: 'Every booth: a WhatsApp group' });
     for (const room of [state, pc1, pc2]) room.core.close();
-  });
+  }, 60_000);
 
   it('refuses another Lok Sabha’s, another district’s and the state’s rows from a Lok Sabha device, changing nothing', async () => {
     const a = await openRoom(server, { pcNo: 1 });
@@ -170,5 +173,5 @@ describe.each(STORAGE_KINDS)('every table syncs (%s)', (kind) => {
     expect(j.results[5].reason).toMatch(/reference data/);
     expect(JSON.stringify(await server.storage.freshness())).toBe(before);
     a.core.close();
-  });
+  }, 60_000);
 });
