@@ -27,8 +27,9 @@ export const SKEW_WARN_MS = 5 * 60 * 1000;
  * A remote stamp is never allowed to move a clock further ahead of its wall clock than this: one
  * machine with a wildly wrong date must not drag every clock in the state into the future.
  */
-// 72 h: two machines each a day off in opposite directions (2 days apart) still order correctly.
-export const MAX_SKEW_MS = 72 * 60 * 60 * 1000;
+// An edit of a row stamped further ahead still orders after it: the writer stamps every edit past the
+// stamp of the row it changes, whatever this bound (electron/main/sync/clock.ts tickAfter).
+export const MAX_SKEW_MS = 36 * 60 * 60 * 1000;
 
 /** Every table the server syncs: all of the app's synced tables except the local-only user accounts. */
 export const SYNCED_TABLE_NAMES = [

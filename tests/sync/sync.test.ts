@@ -4,6 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { countOutbox } from '../../electron/main/db/repositories/outbox';
+import { getMeta } from '../../electron/main/db/repositories/meta';
 import { insertRow, newId, tombstoneRow, upsertRow } from '../../electron/main/sync/writer';
 import { SyncError } from '../../electron/main/sync/syncClient';
 import { createCore } from '../../electron/main/core';
@@ -153,6 +154,31 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
     expect(denied.status).toBe(403);
     expect(ADMIN).toBeTruthy();
     a.core.close();
+  });
+});
+
+describe('clock skew beyond the bound', () => {
+  it('an edit of a row stamped far ahead of this computer’s clock still wins, and the skew is warned about', async () => {
+    const server = await startServer('sqlite');
+    const ahead = await openRoom(server, { skewMs: 30 * 3600_000 });
+    const behind = await openRoom(server, { skewMs: -30 * 3600_000 });
+    const id = addPerson(ahead, 2, 'Meena');
+    await ahead.client.sync();
+    await behind.client.sync();
+    // 60 h apart: the stamp of the pulled row is beyond MAX_SKEW_MS of this computer's clock.
+    expect(getMeta(behind.core.db, 'sync_clock_warning')).toMatch(/ahead of this computer’s clock/);
+    behind.clockAt.t += 1000;
+    behind.write((w) => upsertRow(w, 'people', id, { name_en: 'Meena Kumari' }, 'test'));
+    const stamped = behind.core.db.prepare('SELECT hlc FROM people WHERE id = ?').get(id) as { hlc: string };
+    const base = ahead.core.db.prepare('SELECT hlc FROM people WHERE id = ?').get(id) as { hlc: string };
+    expect(stamped.hlc > base.hlc).toBe(true);
+    await behind.client.sync();
+    await ahead.client.sync();
+    expect(ahead.core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id)).toEqual({ name_en: 'Meena Kumari' });
+    expect(behind.core.db.prepare('SELECT count(*) AS n FROM sync_conflicts').get()).toEqual({ n: 0 });
+    ahead.core.close();
+    behind.core.close();
+    await server.close();
   });
 });
 

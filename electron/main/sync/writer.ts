@@ -68,7 +68,8 @@ function record(ctx: WriteContext, table: SyncedTable, action: string, before: S
 function stamp(ctx: WriteContext, table: SyncedTable, base: StoredRow | null, changes: Record<string, SqlValue>, id: string): StoredRow {
   const row: StoredRow = { id };
   for (const c of SYNCED_TABLES[table]) row[c] = (c in changes ? changes[c] : (base?.[c] ?? null)) as SqlValue;
-  row.hlc = ctx.clock.tick();
+  // An edit orders after the row it changes, even when that row came stamped from a clock far ahead.
+  row.hlc = ctx.clock.tickAfter(base ? String(base.hlc) : null);
   row.updated_by = ctx.userId;
   row.deleted = (changes.deleted ?? base?.deleted ?? 0) as number;
   return row;
