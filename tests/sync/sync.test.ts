@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { countOutbox } from '../../electron/main/db/repositories/outbox';
+import { countOutbox, listOutbox } from '../../electron/main/db/repositories/outbox';
+import { SYNCED_TABLES } from '../../electron/main/db/schema';
 import { getMeta } from '../../electron/main/db/repositories/meta';
 import { insertRow, newId, tombstoneRow, upsertRow } from '../../electron/main/sync/writer';
 import { SyncError } from '../../electron/main/sync/syncClient';
@@ -241,7 +242,30 @@ describe('kill during sync (SQLite files)', () => {
 });
 
 describe('convergence (property)', () => {
-  it('random edits, partitions, dropped and duplicated deliveries and ±1 day clock skew: every room ends identical', async () => {
+  /**
+   * The room's waiting changes reach the server in two batches, the later one first, and the answers
+   * never come back: the room still holds them and sends them again, in order, on its next sync.
+   */
+  async function deliverReordered(server: TestServer, room: Room): Promise<void> {
+    const ops = listOutbox(room.core.db, 1000).map((e) => ({
+      seq: e.seq,
+      table: e.tableName,
+      id: e.rowId,
+      op: e.op,
+      hlc: e.hlc,
+      baseHlc: e.baseHlc,
+      fields: e.fields ? (JSON.parse(e.fields) as string[]) : [...SYNCED_TABLES.people, 'deleted'],
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    }));
+    if (ops.length === 0) return;
+    const half = Math.ceil(ops.length / 2);
+    const token = room.client.device()!.token;
+    for (const batch of [ops.slice(half), ops.slice(0, half)]) {
+      if (batch.length) await push(server, token, { schemaVersion: SYNC_SCHEMA_VERSION, ops: batch });
+    }
+  }
+
+  it('random edits, partitions, dropped, duplicated and reordered deliveries and ±1 day clock skew: every room ends identical', async () => {
     const server = await startServer('sqlite');
     const skews = [0, 24 * 3600_000, -24 * 3600_000];
     const rooms = await Promise.all(skews.map((skewMs) => openRoom(server, { skewMs })));
@@ -252,7 +276,7 @@ describe('convergence (property)', () => {
 
     const action = fc.record({
       room: fc.integer({ min: 0, max: 2 }),
-      kind: fc.constantFrom('create', 'rename', 'delete', 'undelete', 'sync', 'drop'),
+      kind: fc.constantFrom('create', 'rename', 'delete', 'undelete', 'sync', 'drop', 'reorder'),
       row: fc.nat(),
       name: fc.constantFrom('Amit', 'Bina', 'Chandan', 'Deepa', 'Ekta'),
       ac: fc.integer({ min: 1, max: 6 }),
@@ -269,6 +293,7 @@ describe('convergence (property)', () => {
           else if (a.kind === 'delete') room.write((w) => tombstoneRow(w, 'people', id, 'test'));
           else if (a.kind === 'undelete') room.write((w) => upsertRow(w, 'people', id, { deleted: 0 }, 'test'));
           else if (a.kind === 'sync') await room.client.sync();
+          else if (a.kind === 'reorder') await deliverReordered(server, room);
           else {
             // A delivery lost on the way back: the server applied the push, the room never heard.
             // The retry must be answered from the receipts and change nothing twice.
