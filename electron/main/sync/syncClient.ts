@@ -154,9 +154,10 @@ export class SyncClient {
       const localOnly: number[] = [];
       for (const e of entries) {
         const data = JSON.parse(e.data) as Record<string, SqlValue>;
-        // Local accounts never leave this computer; a Lok Sabha device keeps its own copy of the
-        // state's reference data (loaded from the installer's files) and never sends it.
-        if (LOCAL_ONLY.has(e.tableName) || !(SYNCED_TABLE_NAMES as readonly string[]).includes(e.tableName)) {
+        // Local accounts never leave this computer; every device loads the same reference data from
+        // the installer's files (written by 'system', same ids everywhere) and never sends it — only
+        // the state office's later changes to it travel.
+        if (LOCAL_ONLY.has(e.tableName) || !(SYNCED_TABLE_NAMES as readonly string[]).includes(e.tableName) || data.updated_by === 'system') {
           localOnly.push(e.seq);
           continue;
         }
