@@ -153,7 +153,7 @@ export function insertRowsBulk(
     values.push(hlcTo, ctx.userId, 0);
     insert(values);
     const row: Record<string, SqlValue> = {};
-    columns.forEach((c, i) => (row[c] = values[i] ?? null));
+    for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i] ?? null;
     appendOutbox(ctx.db, { tableName: table, rowId: String(values[0]), op: 'upsert', data: JSON.stringify(row), hlc: hlcTo, fields: null, baseHlc: null });
     count++;
   }
