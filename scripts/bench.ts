@@ -26,6 +26,7 @@ import { planWorld } from '../electron/main/services/visits';
 import { listRequests, listVisits } from '../electron/main/db/repositories/visits';
 import { beginChange } from '../electron/main/sync/writer';
 import { suggestTour } from '../shared/domain/visits/suggest';
+import { benchSync } from './bench/sync';
 
 const MEMBER_ROWS = Number(process.env.BENCH_MEMBER_ROWS ?? 1_000_000);
 const IMPORT_BUDGET_MS = 10_000;
@@ -256,6 +257,7 @@ async function main(): Promise<void> {
       }
       historyCold[`pc${PC_NO}_booth`] = timed(await median(() => statusChangesByDay(core.db, 'booth', 'main', PC_NO)), PC_BUDGET_MS);
       const membership = await benchMembership(core);
+      const sync = await benchSync();
       const result = {
         warmRuns: WARM,
         medianOf: RUNS,
@@ -270,12 +272,14 @@ async function main(): Promise<void> {
         historyCold: { ...historyCold, pass: Object.values(historyCold).every((r) => r.pass) },
         membershipImport: membership,
         visitPlanning,
+        sync,
         pass:
           stateRuns.every((r) => r.pass) &&
           pcMs < PC_BUDGET_MS &&
           Object.values(historyCold).every((r) => r.pass) &&
           membership.pass &&
-          visitPlanning.pass,
+          visitPlanning.pass &&
+          sync.pass,
       };
       console.log(JSON.stringify(result, null, 2));
     } finally {

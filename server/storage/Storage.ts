@@ -22,6 +22,18 @@ export interface PullPage {
   remaining: number;
 }
 
+/** A pulled row with its data as the JSON text the storage holds: the server splices it into the answer unparsed. */
+export type RawPulledRow = Omit<PulledRow, 'data'> & { data: string };
+export interface RawPullPage {
+  rows: RawPulledRow[];
+  cursors: Record<string, number>;
+  remaining: number;
+}
+
+export function parsePage(p: RawPullPage): PullPage {
+  return { ...p, rows: p.rows.map((r) => ({ ...r, data: JSON.parse(r.data) as PulledRow['data'] })) };
+}
+
 /**
  * The state server's storage: embedded SQLite (default) or PostgreSQL. Both keep the same tables and
  * the same JSON text for row data, so the one test suite checks both. `push` runs one batch in one
@@ -43,6 +55,8 @@ export interface Storage {
 
   push(deviceId: string, ops: PushOp[], decide: (existing: ServerRow | null, op: PushOp) => OpOutcome, at: string): Promise<OpResult[]>;
   pull(cursors: Record<string, number>, limit: number): Promise<PullPage>;
+  /** The same page as `pull`, row data left as stored JSON text. */
+  pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage>;
   conflicts(buckets: string[] | null, afterId: number, limit: number): Promise<ConflictRecord[]>;
   freshness(): Promise<Omit<BucketFreshness, 'acNo' | 'pcNo'>[]>;
 }

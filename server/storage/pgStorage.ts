@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { ServerRow } from '../../shared/sync/merge';
-import type { OpResult, PulledRow, PushOp } from '../../shared/sync/protocol';
+import type { OpResult, PushOp } from '../../shared/sync/protocol';
 import {
   SERVER_SCHEMA,
   conflictFromRow,
@@ -10,7 +10,10 @@ import {
   type DeviceRecord,
   type DeviceRow,
   type OpOutcome,
+  parsePage,
   type PullPage,
+  type RawPullPage,
+  type RawPulledRow,
   type Storage,
 } from './Storage';
 
@@ -161,20 +164,24 @@ export class PgStorage implements Storage {
   }
 
   async pull(cursors: Record<string, number>, limit: number): Promise<PullPage> {
+    return parsePage(await this.pullRaw(cursors, limit));
+  }
+
+  async pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage> {
     return this.tx(async (c) => {
-      const rows: PulledRow[] = [];
+      const rows: RawPulledRow[] = [];
       const next: Record<string, number> = {};
       let remaining = 0;
       for (const [bucket, cursor] of Object.entries(cursors)) {
         let after = cursor;
         if (rows.length < limit) {
-          const page = await c.query<StoredRow>('SELECT * FROM sync_rows WHERE bucket = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
+          const page = await c.query<StoredRow>('SELECT seq, table_name, id, hlc, deleted, data FROM sync_rows WHERE bucket = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
             bucket,
             cursor,
             limit - rows.length,
           ]);
           for (const r of page.rows) {
-            rows.push({ bucket, seq: r.seq, table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: JSON.parse(r.data) });
+            rows.push({ bucket, seq: Number(r.seq), table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: r.data });
             after = r.seq;
           }
         }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { ServerRow } from '../../shared/sync/merge';
-import type { OpResult, PulledRow, PushOp } from '../../shared/sync/protocol';
+import type { OpResult, PushOp } from '../../shared/sync/protocol';
 import {
   SERVER_SCHEMA,
   conflictFromRow,
@@ -10,7 +10,10 @@ import {
   type DeviceRecord,
   type DeviceRow,
   type OpOutcome,
+  parsePage,
   type PullPage,
+  type RawPullPage,
+  type RawPulledRow,
   type Storage,
 } from './Storage';
 
@@ -127,17 +130,21 @@ export class SqliteStorage implements Storage {
   }
 
   async pull(cursors: Record<string, number>, limit: number): Promise<PullPage> {
-    const page = this.db.prepare('SELECT * FROM sync_rows WHERE bucket = ? AND seq > ? ORDER BY seq LIMIT ?');
+    return parsePage(await this.pullRaw(cursors, limit));
+  }
+
+  async pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage> {
+    const page = this.db.prepare('SELECT seq, table_name, id, hlc, deleted, data FROM sync_rows WHERE bucket = ? AND seq > ? ORDER BY seq LIMIT ?');
     const top = this.db.prepare('SELECT seq FROM buckets WHERE bucket = ?');
     return this.db.transaction(() => {
-      const rows: PulledRow[] = [];
+      const rows: RawPulledRow[] = [];
       const next: Record<string, number> = {};
       let remaining = 0;
       for (const [bucket, cursor] of Object.entries(cursors)) {
         let after = cursor;
         if (rows.length < limit) {
           for (const r of page.all(bucket, cursor, limit - rows.length) as StoredRow[]) {
-            rows.push({ bucket, seq: r.seq, table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: JSON.parse(r.data) });
+            rows.push({ bucket, seq: r.seq, table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: r.data });
             after = r.seq;
           }
         }

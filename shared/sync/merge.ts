@@ -1,6 +1,6 @@
 import { canTransition } from '../domain/committeeStatus';
 import type { CommitteeStatus } from '../domain/types';
-import { acBucket, type PushOp } from './protocol';
+import { STATE_OWNED_TABLES, acBucket, districtBucket, pcBucket, type PushOp } from './protocol';
 
 /**
  * The server's conflict rules, as one pure function (shared so tests and tools can reason about them):
@@ -11,7 +11,7 @@ import { acBucket, type PushOp } from './protocol';
  *   brings the row back. Only an explicit undelete (undo of a delete) newer than the tombstone does.
  * - Committee status only moves along its state machine (shared/domain/committeeStatus.ts): a newer
  *   status that is not a legal step from the current one loses, and is kept as a conflict.
- * - Scope keys (ac_no, district_code, and org_units.source) never change after creation: the row would
+ * - Scope keys (ac_no, pc_no, district_code, and org_units.source) never change after creation: the row would
  *   leave the bucket the other control rooms read it from.
  * - A value that loses to a concurrent change (the column changed on the server after the device's base)
  *   is kept as a conflict so an operator can restore it.
@@ -44,15 +44,27 @@ export type MergeDecision =
   | { kind: 'rejected'; reason: string }
   | { kind: 'applied' | 'superseded'; row: ServerRow; changed: boolean; lost: LostValue[] };
 
-const SCOPE_KEYS = ['ac_no', 'district_code'];
+const SCOPE_KEYS = ['ac_no', 'pc_no', 'district_code'];
 const IMMUTABLE: Record<string, string[]> = { org_units: [...SCOPE_KEYS, 'source'] };
 
-/** The bucket a row belongs to: its assembly constituency, or the state's for reference and state-level rows. */
+const positive = (v: Scalar | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/**
+ * The bucket a row belongs to. State-owned tables and the reference geography: the state's. Otherwise
+ * the narrowest scope the row carries: its assembly constituency; else its Lok Sabha constituency
+ * (`pc_no`, or `scope_pc` of a member import — rows of a whole Lok Sabha, like its control room or its
+ * committee); else its district (a district office's rows); else the state's (rows the state office
+ * issued for everyone, like state directives and leaders).
+ */
 export function bucketOf(table: string, data: RowData): string {
-  if (table === 'committee_kinds' || table === 'completeness_rules') return 'state';
+  if ((STATE_OWNED_TABLES as readonly string[]).includes(table)) return 'state';
   if (table === 'org_units' && data.source === 'reference') return 'state';
-  const ac = data.ac_no;
-  return typeof ac === 'number' && Number.isInteger(ac) && ac > 0 ? acBucket(ac) : 'state';
+  if (positive(data.ac_no)) return acBucket(data.ac_no);
+  if (positive(data.pc_no)) return pcBucket(data.pc_no);
+  if (positive(data.scope_pc)) return pcBucket(data.scope_pc);
+  const district = data.district_code;
+  if (typeof district === 'string' && /^[0-9A-Za-z]{1,12}$/.test(district)) return districtBucket(district);
+  return 'state';
 }
 
 function sameValue(a: Scalar | undefined, b: Scalar | undefined): boolean {

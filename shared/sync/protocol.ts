@@ -4,10 +4,13 @@ import { z } from 'zod';
  * The sync protocol between a control room and the state server (DESIGN.md "Sync"). Every request
  * carries the client's schema version; every message is validated with these schemas on both ends.
  *
- * Buckets: 'state' holds the state's reference data (reference geography, committee kinds,
- * completeness rules and every row without an assembly constituency); 'ac:<n>' holds the rows of
- * assembly constituency n. Each bucket has its own sequence; a pull asks for changes after a cursor
- * per bucket.
+ * Buckets (see bucketOf in merge.ts): 'state' holds the state's own rows (reference geography,
+ * committee kinds, completeness rules, poll schedule, planning settings and every other row the state
+ * office writes without a narrower scope); 'ac:<n>' the rows of assembly constituency n; 'pc:<n>' the
+ * rows of Lok Sabha constituency n that belong to no single assembly constituency; 'district:<code>'
+ * the district-level rows (a district office, its enrollers and workshops). A Lok Sabha device reads
+ * the state bucket and writes its own pc, ac and district buckets; the state device reads and writes
+ * every bucket. Each bucket has its own sequence; a pull asks for changes after a cursor per bucket.
  */
 
 z.config({ jitless: true });
@@ -24,9 +27,11 @@ export const SKEW_WARN_MS = 5 * 60 * 1000;
  * A remote stamp is never allowed to move a clock further ahead of its wall clock than this: one
  * machine with a wildly wrong date must not drag every clock in the state into the future.
  */
-// 72 h: two machines each a day off in opposite directions (2 days apart) still order correctly.
-export const MAX_SKEW_MS = 72 * 60 * 60 * 1000;
+// An edit of a row stamped further ahead still orders after it: the writer stamps every edit past the
+// stamp of the row it changes, whatever this bound (electron/main/sync/clock.ts tickAfter).
+export const MAX_SKEW_MS = 36 * 60 * 60 * 1000;
 
+/** Every table the server syncs: all of the app's synced tables except the local-only user accounts. */
 export const SYNCED_TABLE_NAMES = [
   'org_units',
   'committee_kinds',
@@ -34,17 +39,39 @@ export const SYNCED_TABLE_NAMES = [
   'committees',
   'people',
   'appointments',
+  'enrollers',
+  'workshops',
+  'workshop_attendance',
+  'member_imports',
+  'members',
+  'membership_findings',
+  'membership_targets',
+  'leaders',
+  'venues',
+  'visit_requests',
+  'visits',
+  'poll_schedule',
+  'planning_settings',
+  'party_offices',
+  'speakers',
+  'team_members',
+  'whatsapp_groups',
+  'control_rooms',
+  'meetings',
+  'directives',
+  'directive_marks',
+  'progress_reports',
 ] as const;
 export type SyncTableName = (typeof SYNCED_TABLE_NAMES)[number];
 
-/** Tables only the state office writes; a constituency device is refused. */
-export const STATE_OWNED_TABLES: readonly SyncTableName[] = ['committee_kinds', 'completeness_rules'];
+/** Tables only the state office writes (every row in the state bucket); a constituency device is refused. */
+export const STATE_OWNED_TABLES: readonly SyncTableName[] = ['committee_kinds', 'completeness_rules', 'poll_schedule', 'planning_settings'];
 
 const hlc = z.string().regex(/^[0-9]{15}-[0-9]{5}-[0-9a-zA-Z]{1,32}$/, 'not a clock stamp');
 const column = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'not a column name');
 const scalar = z.union([z.string().max(10_000), z.number().finite(), z.null()]);
 const schemaVersion = z.number().int().min(1).max(10_000);
-const bucket = z.string().regex(/^(state|ac:[0-9]{1,3})$/, 'not a bucket');
+const bucket = z.string().regex(/^(state|ac:[0-9]{1,3}|pc:[0-9]{1,2}|district:[0-9A-Za-z]{1,12})$/, 'not a bucket');
 
 export const pushOpSchema = z
   .object({
@@ -197,4 +224,12 @@ export interface SyncErrorBody {
 
 export function acBucket(acNo: number): string {
   return `ac:${acNo}`;
+}
+
+export function pcBucket(pcNo: number): string {
+  return `pc:${pcNo}`;
+}
+
+export function districtBucket(code: string): string {
+  return `district:${code}`;
 }

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOutbox } from '../../electron/main/db/repositories/outbox';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { countOutbox, listOutbox } from '../../electron/main/db/repositories/outbox';
+import { SYNCED_TABLES } from '../../electron/main/db/schema';
+import { getMeta } from '../../electron/main/db/repositories/meta';
 import { insertRow, newId, tombstoneRow, upsertRow } from '../../electron/main/sync/writer';
 import { SyncError } from '../../electron/main/sync/syncClient';
 import { createCore } from '../../electron/main/core';
@@ -11,6 +13,9 @@ import { SyncClient } from '../../electron/main/sync/syncClient';
 import { MAX_PUSH_OPS } from '../../shared/sync/protocol';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
 import { ADMIN, STORAGE_KINDS, openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
+
+// Each simulated control room loads the reference geography; on a busy machine that alone takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 const SHARED = ['people', 'committees'];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies checked field by field below
@@ -153,6 +158,31 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
   });
 });
 
+describe('clock skew beyond the bound', () => {
+  it('an edit of a row stamped far ahead of this computer’s clock still wins, and the skew is warned about', async () => {
+    const server = await startServer('sqlite');
+    const ahead = await openRoom(server, { skewMs: 30 * 3600_000 });
+    const behind = await openRoom(server, { skewMs: -30 * 3600_000 });
+    const id = addPerson(ahead, 2, 'Meena');
+    await ahead.client.sync();
+    await behind.client.sync();
+    // 60 h apart: the stamp of the pulled row is beyond MAX_SKEW_MS of this computer's clock.
+    expect(getMeta(behind.core.db, 'sync_clock_warning')).toMatch(/ahead of this computer’s clock/);
+    behind.clockAt.t += 1000;
+    behind.write((w) => upsertRow(w, 'people', id, { name_en: 'Meena Kumari' }, 'test'));
+    const stamped = behind.core.db.prepare('SELECT hlc FROM people WHERE id = ?').get(id) as { hlc: string };
+    const base = ahead.core.db.prepare('SELECT hlc FROM people WHERE id = ?').get(id) as { hlc: string };
+    expect(stamped.hlc > base.hlc).toBe(true);
+    await behind.client.sync();
+    await ahead.client.sync();
+    expect(ahead.core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id)).toEqual({ name_en: 'Meena Kumari' });
+    expect(behind.core.db.prepare('SELECT count(*) AS n FROM sync_conflicts').get()).toEqual({ n: 0 });
+    ahead.core.close();
+    behind.core.close();
+    await server.close();
+  });
+});
+
 describe('kill during sync (SQLite files)', () => {
   let server: TestServer;
   let dir: string;
@@ -208,11 +238,34 @@ describe('kill during sync (SQLite files)', () => {
     expect(progress[0]).toBe(40);
     r2core.close();
     w3core.close();
-  });
+  }, 60_000);
 });
 
 describe('convergence (property)', () => {
-  it('random edits, partitions, dropped and duplicated deliveries and ±1 day clock skew: every room ends identical', async () => {
+  /**
+   * The room's waiting changes reach the server in two batches, the later one first, and the answers
+   * never come back: the room still holds them and sends them again, in order, on its next sync.
+   */
+  async function deliverReordered(server: TestServer, room: Room): Promise<void> {
+    const ops = listOutbox(room.core.db, 1000).map((e) => ({
+      seq: e.seq,
+      table: e.tableName,
+      id: e.rowId,
+      op: e.op,
+      hlc: e.hlc,
+      baseHlc: e.baseHlc,
+      fields: e.fields ? (JSON.parse(e.fields) as string[]) : [...SYNCED_TABLES.people, 'deleted'],
+      data: JSON.parse(e.data) as Record<string, unknown>,
+    }));
+    if (ops.length === 0) return;
+    const half = Math.ceil(ops.length / 2);
+    const token = room.client.device()!.token;
+    for (const batch of [ops.slice(half), ops.slice(0, half)]) {
+      if (batch.length) await push(server, token, { schemaVersion: SYNC_SCHEMA_VERSION, ops: batch });
+    }
+  }
+
+  it('random edits, partitions, dropped, duplicated and reordered deliveries and ±1 day clock skew: every room ends identical', async () => {
     const server = await startServer('sqlite');
     const skews = [0, 24 * 3600_000, -24 * 3600_000];
     const rooms = await Promise.all(skews.map((skewMs) => openRoom(server, { skewMs })));
@@ -223,7 +276,7 @@ describe('convergence (property)', () => {
 
     const action = fc.record({
       room: fc.integer({ min: 0, max: 2 }),
-      kind: fc.constantFrom('create', 'rename', 'delete', 'undelete', 'sync', 'drop'),
+      kind: fc.constantFrom('create', 'rename', 'delete', 'undelete', 'sync', 'drop', 'reorder'),
       row: fc.nat(),
       name: fc.constantFrom('Amit', 'Bina', 'Chandan', 'Deepa', 'Ekta'),
       ac: fc.integer({ min: 1, max: 6 }),
@@ -240,6 +293,7 @@ describe('convergence (property)', () => {
           else if (a.kind === 'delete') room.write((w) => tombstoneRow(w, 'people', id, 'test'));
           else if (a.kind === 'undelete') room.write((w) => upsertRow(w, 'people', id, { deleted: 0 }, 'test'));
           else if (a.kind === 'sync') await room.client.sync();
+          else if (a.kind === 'reorder') await deliverReordered(server, room);
           else {
             // A delivery lost on the way back: the server applied the push, the room never heard.
             // The retry must be answered from the receipts and change nothing twice.

@@ -38,6 +38,19 @@ export class LocalClock {
   }
 
   /**
+   * A stamp for an edit of a row last stamped `base`: later than `base` whatever the wall clock and the
+   * skew bound. The row is already here, so its stamp is no longer a stranger's wrong date: an edit
+   * made now must order after it, or the server would let the older value win.
+   */
+  tickAfter(base: string | null): string {
+    if (base && base >= formatHlc(this.last)) {
+      this.last = receiveHlc(this.last, parseHlc(base), this.wall());
+      return formatHlc(this.last);
+    }
+    return this.tick();
+  }
+
+  /**
    * Merge a stamp from another machine so the next local change orders after it. A stamp further ahead
    * of this machine's wall clock than MAX_SKEW_MS moves the clock only that far (one machine with a
    * wrong date must not drag everyone into the future); returns how far ahead the stamp was, in ms.

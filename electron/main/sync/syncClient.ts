@@ -1,6 +1,7 @@
 import {
   MAX_PUSH_OPS,
   SKEW_WARN_MS,
+  STATE_OWNED_TABLES,
   SYNCED_TABLE_NAMES,
   type EnrolResponse,
   type PullResponse,
@@ -14,7 +15,7 @@ import { SYNC_SCHEMA_VERSION } from '../../../shared/sync/version';
 import type { Db } from '../db/connection';
 import { appendChangeLog } from '../db/repositories/changeLog';
 import { setMeta, getMeta } from '../db/repositories/meta';
-import { countOutbox, deleteOutbox, listOutbox, pendingFields } from '../db/repositories/outbox';
+import { countOutbox, deleteOutbox, listOutbox, outboxIsEmpty, pendingFields } from '../db/repositories/outbox';
 import {
   addRejection,
   getCursors,
@@ -25,7 +26,7 @@ import {
   setCursor,
   type SyncDevice,
 } from '../db/repositories/sync';
-import { getStoredRow, putStoredRow } from '../db/repositories/syncedRows';
+import { getStoredRow, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -153,11 +154,18 @@ export class SyncClient {
       const localOnly: number[] = [];
       for (const e of entries) {
         const data = JSON.parse(e.data) as Record<string, SqlValue>;
-        // Local accounts never leave this computer; a Lok Sabha device keeps its own copy of the
-        // state's reference data (loaded from the installer's files) and never sends it.
-        if (LOCAL_ONLY.has(e.tableName) || !(SYNCED_TABLE_NAMES as readonly string[]).includes(e.tableName)) {
+        // Local accounts never leave this computer; every device loads the same reference data from
+        // the installer's files (written by 'system', same ids everywhere) and never sends it — only
+        // the state office's later changes to it travel.
+        if (LOCAL_ONLY.has(e.tableName) || !(SYNCED_TABLE_NAMES as readonly string[]).includes(e.tableName) || data.updated_by === 'system') {
           localOnly.push(e.seq);
           continue;
+        }
+        const stateOwned = (STATE_OWNED_TABLES as readonly string[]).includes(e.tableName) || (e.tableName === 'org_units' && data.source === 'reference');
+        if (d.scope === 'pc' && !stateOwned && data.updated_by !== 'system' && bucketOf(e.tableName, data) === 'state' && d.pcNo !== null) {
+          // A row this Lok Sabha's control room made with no narrower scope (one of its own leaders,
+          // a directive it issued) is its Lok Sabha's.
+          data.pc_no = d.pcNo;
         }
         if (d.scope !== 'state' && bucketOf(e.tableName, data) === 'state') {
           if (data.updated_by !== 'system') {
@@ -200,25 +208,33 @@ export class SyncClient {
     return { pushed, rejected, clockWarning };
   }
 
-  /** Pull every bucket page by page until nothing is left; returns the number of rows applied. */
+  /**
+   * Pull every bucket page by page until nothing is left; returns the number of rows applied. The next
+   * page is asked for while this one is written (the server works while this computer does); it is
+   * asked with the cursors this page stores, so an interruption anywhere resumes from the last page
+   * written.
+   */
   async pull(): Promise<number> {
     const d = this.requireDevice();
     const limit = this.opts.pullLimit ?? 2000;
+    const ask = (cursors: Record<string, number>, conflictCursor: number) =>
+      this.request<PullResponse>(d.serverUrl, '/sync/pull', { schemaVersion: SYNC_SCHEMA_VERSION, cursors, limit, conflictCursor }, d.token);
     let pulled = 0;
     let total = 0;
+    let next = ask(getCursors(this.db, SYNC_SCHEMA_VERSION), maxConflictId(this.db));
     for (;;) {
-      const cursors = getCursors(this.db, SYNC_SCHEMA_VERSION);
-      const res = await this.request<PullResponse>(
-        d.serverUrl,
-        '/sync/pull',
-        { schemaVersion: SYNC_SCHEMA_VERSION, cursors, limit, conflictCursor: maxConflictId(this.db) },
-        d.token,
-      );
+      const res = await next;
+      const more = res.rows.length > 0 && res.remaining > 0;
+      if (more) {
+        next = ask(res.cursors, Math.max(maxConflictId(this.db), ...res.conflicts.map((c) => c.id)));
+        // Should writing this page fail, the page asked for meanwhile is dropped unread.
+        next.catch(() => undefined);
+      }
       this.applyPage(res);
       pulled += res.rows.length;
       total = Math.max(total, pulled + res.remaining);
       this.opts.onProgress?.({ phase: 'pull', done: pulled, total });
-      if (res.rows.length === 0 || res.remaining === 0) break;
+      if (!more) break;
     }
     return pulled;
   }
@@ -234,7 +250,40 @@ export class SyncClient {
     try {
       this.db.transaction(() => {
         const at = new Date(this.now()).toISOString();
-        for (const row of res.rows) maxAhead = Math.max(maxAhead, this.applyRow(row, at));
+        const fresh = new Map<string, { count: number; hlcFrom: string; hlcTo: string; buckets: Set<string> }>();
+        let newest = '';
+        // Usually nothing waits (a sync pushes before it pulls): then no row has local changes to keep.
+        const waiting = !outboxIsEmpty(this.db);
+        for (const row of res.rows) {
+          if (!(row.table in SYNCED_TABLES) || LOCAL_ONLY.has(row.table)) continue;
+          if (row.hlc > newest) newest = row.hlc;
+          if (this.applyRow(row, at, waiting) !== 'new') continue;
+          const f = fresh.get(row.table) ?? { count: 0, hlcFrom: row.hlc, hlcTo: row.hlc, buckets: new Set<string>() };
+          f.count++;
+          if (row.hlc < f.hlcFrom) f.hlcFrom = row.hlc;
+          if (row.hlc > f.hlcTo) f.hlcTo = row.hlc;
+          f.buckets.add(row.bucket);
+          fresh.set(row.table, f);
+        }
+        // Rows new to this computer are logged as one entry per table and page, as an import is (the
+        // change log is the local history; the rows' own stamps say who changed what).
+        const first = res.rows[0];
+        for (const [table, f] of fresh) {
+          const value = [...f.buckets].sort().join(',');
+          appendChangeLog(this.db, {
+            groupId: `sync:${first.bucket}:${first.seq}`,
+            at,
+            userId: 'server',
+            tableName: `${table}:batch`,
+            rowId: value,
+            action: 'sync.pull',
+            before: null,
+            after: JSON.stringify({ batch: { table, column: 'bucket', value, hlcFrom: f.hlcFrom, hlcTo: f.hlcTo, count: f.count } }),
+            hlc: f.hlcTo,
+          });
+        }
+        // The clock moves past the newest stamp of the page: every later local change orders after it.
+        if (newest) maxAhead = this.clock.receive(newest);
         for (const [bucket, seq] of Object.entries(res.cursors)) setCursor(this.db, bucket, seq, SYNC_SCHEMA_VERSION);
         for (const c of res.conflicts) insertConflict(this.db, c);
         setMeta(this.db, 'hlc_last', this.clock.lastStamp);
@@ -247,8 +296,11 @@ export class SyncClient {
     }
   }
 
-  private applyRow(row: PulledRow, at: string): number {
-    if (!(row.table in SYNCED_TABLES) || LOCAL_ONLY.has(row.table)) return 0;
+  /**
+   * Write one pulled row. A row new to this computer is inserted and left to the page's batch entry in
+   * the change log — except committees, whose status history feeds the dashboard's progress over time.
+   */
+  private applyRow(row: PulledRow, at: string, waiting: boolean): 'new' | 'changed' | 'same' {
     const table = row.table as SyncedTable;
     const before = getStoredRow(this.db, table, row.id) ?? null;
     const next: StoredRow = { id: row.id };
@@ -256,15 +308,18 @@ export class SyncClient {
     next.hlc = row.hlc;
     next.updated_by = (row.data.updated_by as string | null) ?? 'server';
     next.deleted = row.deleted;
+    if (!before && table !== 'committees') {
+      storedValuesInserter(this.db, table)([row.id, ...SYNCED_TABLES[table].map((c) => next[c] ?? null), next.hlc, next.updated_by, next.deleted]);
+      return 'new';
+    }
     // Columns changed here and not yet pushed keep their local value; the push that follows lets the
     // server decide, and the next pull brings its answer.
-    const pending = before ? pendingFields(this.db, table, row.id) : null;
+    const pending = before && waiting ? pendingFields(this.db, table, row.id) : null;
     if (before && pending) {
       for (const c of [...SYNCED_TABLES[table], 'deleted']) if (pending.has('*') || pending.has(c)) next[c] = before[c] ?? null;
       if (String(before.hlc) > String(next.hlc)) next.hlc = before.hlc;
     }
-    const ahead = this.clock.receive(row.hlc);
-    if (before && [...SYNCED_TABLES[table], 'deleted', 'hlc'].every((c) => (before[c] ?? null) === (next[c] ?? null))) return ahead;
+    if (before && [...SYNCED_TABLES[table], 'deleted', 'hlc'].every((c) => (before[c] ?? null) === (next[c] ?? null))) return 'same';
     putStoredRow(this.db, table, next);
     appendChangeLog(this.db, {
       groupId: `sync:${row.bucket}:${row.seq}`,
@@ -277,7 +332,7 @@ export class SyncClient {
       after: JSON.stringify(next),
       hlc: String(next.hlc),
     });
-    return ahead;
+    return 'changed';
   }
 
   lastSyncAt(): string | null {

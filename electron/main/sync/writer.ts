@@ -2,7 +2,8 @@ import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/connection';
 import { appendChangeLog } from '../db/repositories/changeLog';
 import { appendOutbox, appendOutboxForNewRows } from '../db/repositories/outbox';
-import { getStoredRow, insertStoredRow, lastRowid, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
+import { getStoredRow, lastRowid, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
+import { lokSabhaOfRow } from '../db/repositories/syncScope';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -37,15 +38,18 @@ function record(ctx: WriteContext, table: SyncedTable, action: string, before: S
   const data = JSON.stringify(after);
   // The columns this change set: the server merges per column, so an edit of one field never
   // overwrites another device's newer edit of a different one.
-  const cols = [...SYNCED_TABLES[table], 'deleted'];
-  const fields = before ? cols.filter((c) => (before[c] ?? null) !== (after[c] ?? null)) : cols;
+  // A new row sets every column: stored as null ("every column"), as the push reads it.
+  const fields = before ? JSON.stringify([...SYNCED_TABLES[table], 'deleted'].filter((c) => (before[c] ?? null) !== (after[c] ?? null))) : null;
+  // A Lok Sabha-level row of a table without a pc_no column carries its Lok Sabha as scope context, so
+  // the server files it in that Lok Sabha's bucket instead of the state's.
+  const pcNo = lokSabhaOfRow(ctx.db, table, after);
   appendOutbox(ctx.db, {
     tableName: table,
     rowId: after.id,
     op: after.deleted === 1 ? 'delete' : 'upsert',
-    data,
+    data: pcNo === null ? data : JSON.stringify({ ...after, pc_no: pcNo }),
     hlc: String(after.hlc),
-    fields: JSON.stringify(fields),
+    fields,
     baseHlc: before ? String(before.hlc) : null,
   });
   appendChangeLog(ctx.db, {
@@ -64,7 +68,8 @@ function record(ctx: WriteContext, table: SyncedTable, action: string, before: S
 function stamp(ctx: WriteContext, table: SyncedTable, base: StoredRow | null, changes: Record<string, SqlValue>, id: string): StoredRow {
   const row: StoredRow = { id };
   for (const c of SYNCED_TABLES[table]) row[c] = (c in changes ? changes[c] : (base?.[c] ?? null)) as SqlValue;
-  row.hlc = ctx.clock.tick();
+  // An edit orders after the row it changes, even when that row came stamped from a clock far ahead.
+  row.hlc = ctx.clock.tickAfter(base ? String(base.hlc) : null);
   row.updated_by = ctx.userId;
   row.deleted = (changes.deleted ?? base?.deleted ?? 0) as number;
   return row;
@@ -94,7 +99,7 @@ export function upsertRow(
 export function insertRow(ctx: WriteContext, table: SyncedTable, id: string, values: Record<string, SqlValue>, action: string): StoredRow {
   assertInTransaction(ctx);
   const after = stamp(ctx, table, null, values, id);
-  insertStoredRow(ctx.db, table, after);
+  storedValuesInserter(ctx.db, table)([id, ...SYNCED_TABLES[table].map((c) => after[c] ?? null), after.hlc, after.updated_by, after.deleted]);
   record(ctx, table, action, null, after);
   return after;
 }

@@ -46,6 +46,11 @@ export function countOutbox(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
+/** Whether anything waits to be pushed (cheap, unlike a count of a million-row outbox). */
+export function outboxIsEmpty(db: Db): boolean {
+  return (prepared(db, 'outbox.empty', 'SELECT NOT EXISTS (SELECT 1 FROM outbox) AS empty').get() as { empty: number }).empty === 1;
+}
+
 export function listOutbox(db: Db, limit: number): OutboxEntry[] {
   return (
     db

@@ -23,19 +23,6 @@ export function putStoredRow(db: Db, table: SyncedTable, row: StoredRow): void {
   stmt.run(params);
 }
 
-/** Insert a row known to be new (bulk paths: imports, demo generation) — fails on an existing id. */
-export function insertStoredRow(db: Db, table: SyncedTable, row: StoredRow): void {
-  const cols = allColumns(table);
-  const stmt = prepared(
-    db,
-    `ins:${table}`,
-    () => `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`,
-  );
-  const params: Record<string, SqlValue> = {};
-  for (const c of cols) params[c] = (row[c] ?? null) as SqlValue;
-  stmt.run(params);
-}
-
 /**
  * Positional insert of a whole row (id, the table's columns in SYNCED_TABLES order, hlc, updated_by,
  * deleted): the bulk path binds an array instead of building a named-parameter object per row.
