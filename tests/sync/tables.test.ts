@@ -53,6 +53,8 @@ function writePc1Rows(room: Room): { table: SyncedTable; id: string; bucket: str
   const meeting = put('meetings', 'pc:1', { held_on: '2026-01-08', level: 'pc', unit_id: pcUnit, chair: 'C', mode: 'in_person', attendees: '[]', agenda: null, minutes: null, ac_no: null, district_code: null });
   const directive = put('directives', 'pc:1', { meeting_id: meeting, text_en: 'Form every booth committee', text_hi: null, target_level: 'ac', target_unit_ids: null, deadline_date: '2026-02-01', deadline_days: null, done_rule: 'manual', ac_no: null, district_code: null });
   put('directive_marks', 'ac:3', { directive_id: directive, unit_id: acUnit, done_on: '2026-01-15', note: 'done', ac_no: 3, district_code: '352' });
+  // Progress reports: the Lok Sabha in-charge's monthly narrative (the Lok Sabha's bucket, found through its unit).
+  put('progress_reports', 'pc:1', { unit_id: pcUnit, period: '2026-01', narrative: 'Booth committees in AC 3 done', figures: '{}', author_name: 'In-charge', saved_at: '2026-01-31T10:00:00Z', ac_no: null, district_code: null });
   return out;
 }
 
