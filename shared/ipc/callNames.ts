@@ -72,6 +72,7 @@ export const CALL_NAME_LIST = [
   'rosters.importCommit',
   'teams.list',
   'teams.add',
+  'teams.coverage',
   'whatsapp.list',
   'whatsapp.add',
   'controlRooms.list',

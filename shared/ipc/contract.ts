@@ -21,6 +21,7 @@ import type {
   PartyOfficeList,
   PartyOfficeRow,
   SpeakerView,
+  TeamCoverageView,
   TeamMemberView,
   WhatsappGroupView,
   ControlRoomRow,
@@ -551,6 +552,7 @@ export const contract = {
       .refine((p) => Boolean(p.nameEn || p.nameHi), { message: 'Enter a name in Hindi or English', path: ['nameEn'] }),
     returns<TeamMemberView>(),
   ),
+  'teams.coverage': call(empty, returns<TeamCoverageView[]>()),
   'whatsapp.list': call(z.object({ q: text(80).default(''), level: z.enum(UNIT_LEVELS).optional() }).strict(), returns<WhatsappGroupView[]>()),
   'whatsapp.add': call(
     z

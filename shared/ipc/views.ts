@@ -627,6 +627,15 @@ export interface TeamMemberView {
   handles: Record<string, string>;
 }
 
+/** How many units of a level have a media team, a social-media team and both (the directive "every district and block has both"). */
+export interface TeamCoverageView {
+  level: 'pc' | 'district' | 'block';
+  total: number;
+  media: number;
+  socialMedia: number;
+  both: number;
+}
+
 export interface WhatsappGroupView {
   id: string;
   name: string;

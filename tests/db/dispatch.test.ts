@@ -142,6 +142,7 @@ describe('every call goes through the dispatcher', () => {
     const pcUnitId = (await ok('units.search', { q: 'PC-6', level: 'pc' }))[0].id;
     await ok('teams.add', { team: 'social_media', unitId: pcUnitId, nameEn: 'T', phone: '9876543212', handles: { x: '@t' } });
     await ok('teams.list', {});
+    await ok('teams.coverage', {});
     await ok('whatsapp.add', { name: 'Bermo booth presidents', unitId: pcUnitId, admins: ['A'], memberCount: 120 });
     await ok('whatsapp.list', {});
     await ok('controlRooms.set', { pcUnitId, setUp: true, phoneLines: ['06542-222333'], staff: [{ name: 'R', role: 'operator', shift: 'morning' }] });

@@ -34,6 +34,29 @@ test('import a media-team CSV: the bad row is named with row, field and reason, 
   expect(await api(request, 'teams.list', { q: 'Test Member' })).toHaveLength(before + 2);
 });
 
+test('a district gets its media and social-media teams through the form, and the district figure counts it', async ({ page, request }) => {
+  const members = await api(request, 'teams.list', {});
+  const withTeams = new Set(members.map((m) => m.unitId));
+  const districts = await api(request, 'units.search', { q: '', level: 'district', limit: 200 });
+  const district = districts.find((d) => !withTeams.has(d.id));
+  if (!district) throw new Error('every district already has a team member in the demo data');
+  const before = (await api(request, 'teams.coverage', {})).find((c) => c.level === 'district')!;
+
+  await page.goto('/#/teams');
+  const section = page.getByTestId('teams-section');
+  await expect(section.getByTestId('teams-coverage-district')).toContainText(`${before.both} of ${before.total}`);
+  for (const [team, name] of [['media', 'Coverage Test Anil'], ['social_media', 'Coverage Test Rekha']] as const) {
+    await section.getByLabel('Team', { exact: true }).last().selectOption(team);
+    await section.getByLabel('Level', { exact: true }).selectOption('district');
+    await section.getByLabel('Find the Lok Sabha, district or block').fill(district.nameEn);
+    await expect(section.getByLabel('Unit', { exact: true })).toHaveValue(district.id);
+    await section.getByPlaceholder('Name', { exact: true }).fill(name);
+    await section.getByRole('button', { name: 'Add member' }).click();
+    await expect(section.getByTestId('teams-table')).toContainText(name);
+  }
+  await expect(section.getByTestId('teams-coverage-district')).toContainText(`${before.both + 1} of ${before.total}`);
+});
+
 test('a district president saves a progress report with a narrative, edits it, and prints it with the figures', async ({ page }) => {
   await page.goto('/#/compliance');
   await page.getByTestId('compliance-scope').selectOption('district:355');

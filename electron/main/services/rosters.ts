@@ -11,6 +11,7 @@ import type {
   RosterKind,
   SpeakerLevel,
   SpeakerView,
+  TeamCoverageView,
   TeamMemberView,
   WhatsappGroupView,
 } from '../../../shared/ipc/views';
@@ -19,6 +20,7 @@ import {
   controlRoomsByPc,
   listSpeakers,
   listTeamMembers,
+  teamCoverage,
   listWhatsappGroups,
   officeOfBlock,
   officesByBlock,
@@ -283,6 +285,10 @@ export function listTeam(ctx: ServiceContext, input: { team?: 'media' | 'social_
       phoneMasked: maskPhone(m.phone),
       handles: m.handles,
     }));
+}
+
+export function getTeamCoverage(ctx: ServiceContext): TeamCoverageView[] {
+  return teamCoverage(ctx.db);
 }
 
 export function addTeamMember(

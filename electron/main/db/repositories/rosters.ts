@@ -138,6 +138,32 @@ function parseObject(s: string | null): Record<string, string> {
   }
 }
 
+export interface StoredTeamCoverage {
+  level: 'pc' | 'district' | 'block';
+  total: number;
+  media: number;
+  socialMedia: number;
+  both: number;
+}
+
+/** Per level (Lok Sabha, district, block): open units, and those with a media team, a social-media team, both. */
+export function teamCoverage(db: Db): StoredTeamCoverage[] {
+  return db
+    .prepare(
+      `WITH has AS (
+         SELECT u.level,
+                EXISTS (SELECT 1 FROM team_members t WHERE t.unit_id = u.id AND t.team = 'media' AND t.deleted = 0) AS media,
+                EXISTS (SELECT 1 FROM team_members t WHERE t.unit_id = u.id AND t.team = 'social_media' AND t.deleted = 0) AS social
+         FROM org_units u
+         WHERE u.level IN ('pc', 'district', 'block') AND u.deleted = 0 AND u.closed = 0
+       )
+       SELECT level, count(*) AS total, sum(media) AS media, sum(social) AS socialMedia, sum(media AND social) AS both
+       FROM has GROUP BY level
+       ORDER BY CASE level WHEN 'pc' THEN 0 WHEN 'district' THEN 1 ELSE 2 END`,
+    )
+    .all() as StoredTeamCoverage[];
+}
+
 export function listTeamMembers(db: Db): StoredTeamMember[] {
   const rows = db
     .prepare(`SELECT id, team, unit_id, name_en, name_hi, role, phone, handles FROM team_members WHERE deleted = 0 ORDER BY team, coalesce(name_en, name_hi), id`)

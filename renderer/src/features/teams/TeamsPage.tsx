@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { useUnitsOfLevel } from '../directives/queries';
+import { useUnitSearch, useUnitsOfLevel } from '../directives/queries';
 import { RosterImport } from '../rosters/RosterImport';
 import { RosterTools } from '../rosters/RosterTools';
-import { useAddTeamMember, useAddWhatsapp, useControlRooms, useSetControlRoom, useTeam, useWhatsapp } from './queries';
+import { useAddTeamMember, useAddWhatsapp, useControlRooms, useSetControlRoom, useTeam, useTeamCoverage, useWhatsapp } from './queries';
+
+const TEAM_LEVELS = ['pc', 'district', 'block'] as const;
 
 const list = (s: string) =>
   s
@@ -34,9 +36,20 @@ function TeamSection() {
   const [team, setTeam] = useState<'' | 'media' | 'social_media'>('');
   const [q, setQ] = useState('');
   const members = useTeam({ q, ...(team ? { team } : {}) });
-  const pcs = useUnitsOfLevel('pc');
+  const coverage = useTeamCoverage();
   const add = useAddTeamMember();
-  const [form, setForm] = useState({ team: 'media' as 'media' | 'social_media', unitId: '', nameEn: '', role: '', phone: '', handles: '' });
+  const [form, setForm] = useState({
+    team: 'media' as 'media' | 'social_media',
+    level: 'pc' as (typeof TEAM_LEVELS)[number],
+    unitQ: '',
+    unitId: '',
+    nameEn: '',
+    role: '',
+    phone: '',
+    handles: '',
+  });
+  const units = useUnitSearch(form.level, form.unitQ);
+  const unitId = form.unitId && units.data?.some((u) => u.id === form.unitId) ? form.unitId : (units.data?.[0]?.id ?? '');
   return (
     <section className="panel" data-testid="teams-section">
       <div className="toolbar">
@@ -49,6 +62,21 @@ function TeamSection() {
         </select>
         <RosterTools roster="teams" />
       </div>
+      {coverage.data && (
+        <ul className="coverage-figures" data-testid="teams-coverage">
+          {coverage.data.map((c) => (
+            <li key={c.level} data-testid={`teams-coverage-${c.level}`}>
+              {t('teams.coverage', {
+                level: t(`levels.${c.level}`),
+                both: formatNumber(c.both, lang),
+                total: formatNumber(c.total, lang),
+                media: formatNumber(c.media, lang),
+                social: formatNumber(c.socialMedia, lang),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
       {members.isPending ? (
         <Loading />
       ) : members.error ? (
@@ -88,8 +116,16 @@ function TeamSection() {
           <option value="media">{t('teams.teams.media')}</option>
           <option value="social_media">{t('teams.teams.social_media')}</option>
         </select>
-        <select value={form.unitId || pcs.data?.[0]?.id || ''} onChange={(e) => setForm({ ...form, unitId: e.target.value })} aria-label={t('directives.unit')}>
-          {(pcs.data ?? []).map((u) => (
+        <select value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value as typeof form.level, unitQ: '', unitId: '' })} aria-label={t('teams.level')}>
+          {TEAM_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`levels.${l}`)}
+            </option>
+          ))}
+        </select>
+        <input type="search" placeholder={t('teams.findUnit')} value={form.unitQ} onChange={(e) => setForm({ ...form, unitQ: e.target.value })} aria-label={t('teams.findUnit')} />
+        <select value={unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })} aria-label={t('directives.unit')}>
+          {(units.data ?? []).map((u) => (
             <option key={u.id} value={u.id}>
               {displayName(u.nameEn, u.nameHi, lang)}
             </option>
@@ -106,7 +142,7 @@ function TeamSection() {
           onClick={() =>
             add.mutate({
               team: form.team,
-              unitId: form.unitId || pcs.data?.[0]?.id || '',
+              unitId,
               nameEn: form.nameEn || undefined,
               role: form.role || undefined,
               phone: form.phone || undefined,

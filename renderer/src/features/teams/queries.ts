@@ -5,8 +5,15 @@ import { useCall } from '../../app/ApiContext';
 export const teamKeys = {
   teams: (input: CallInput<'teams.list'>) => ['teams', input] as const,
   whatsapp: (input: CallInput<'whatsapp.list'>) => ['whatsapp', input] as const,
+  coverage: ['teams', 'coverage'] as const,
   controlRooms: ['control-rooms'] as const,
 };
+
+/** Lok Sabhas, districts and blocks with a media team, a social-media team and both. */
+export function useTeamCoverage() {
+  const call = useCall();
+  return useQuery({ queryKey: teamKeys.coverage, queryFn: () => call('teams.coverage', {}) });
+}
 
 export function useTeam(input: CallInput<'teams.list'>) {
   const call = useCall();
