@@ -48,13 +48,25 @@ test('a district gets its media and social-media teams through the form, and the
   for (const [team, name] of [['media', 'Coverage Test Anil'], ['social_media', 'Coverage Test Rekha']] as const) {
     await section.getByLabel('Team', { exact: true }).last().selectOption(team);
     await section.getByLabel('Level', { exact: true }).selectOption('district');
-    await section.getByLabel('Find the Lok Sabha, district or block').fill(district.nameEn);
+    await section.getByLabel('Find the unit by name or code').fill(district.nameEn);
     await expect(section.getByLabel('Unit', { exact: true })).toHaveValue(district.id);
     await section.getByPlaceholder('Name', { exact: true }).fill(name);
     await section.getByRole('button', { name: 'Add member' }).click();
     await expect(section.getByTestId('teams-table')).toContainText(name);
   }
   await expect(section.getByTestId('teams-coverage-district')).toContainText(`${before.both + 1} of ${before.total}`);
+});
+
+test('a WhatsApp group is recorded for a block, found by name in the unit picker', async ({ page }) => {
+  await page.goto('/#/teams');
+  const section = page.getByTestId('whatsapp-section');
+  await section.getByPlaceholder('Group name').fill('Kanke block booth presidents');
+  await section.getByLabel('Level', { exact: true }).selectOption('block');
+  await section.getByLabel('Find the unit by name or code').fill('Kanke');
+  await expect(section.getByLabel('Unit', { exact: true }).locator('option:checked')).toContainText(/kanke/i);
+  await section.getByRole('button', { name: 'Add group' }).click();
+  const row = section.getByTestId('whatsapp-table').locator('tr', { hasText: 'Kanke block booth presidents' });
+  await expect(row).toContainText(/Block · Kanke/i);
 });
 
 test('a district president saves a progress report with a narrative, edits it, and prints it with the figures', async ({ page }) => {

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { useUnitSearch, useUnitsOfLevel } from '../directives/queries';
 import { RosterImport } from '../rosters/RosterImport';
 import { RosterTools } from '../rosters/RosterTools';
+import { UnitPicker } from '../rosters/UnitPicker';
 import { useAddTeamMember, useAddWhatsapp, useControlRooms, useSetControlRoom, useTeam, useTeamCoverage, useWhatsapp } from './queries';
 
 const TEAM_LEVELS = ['pc', 'district', 'block'] as const;
+const GROUP_LEVELS = ['pc', 'district', 'ac', 'block', 'mandal'] as const;
 
 const list = (s: string) =>
   s
@@ -38,18 +39,8 @@ function TeamSection() {
   const members = useTeam({ q, ...(team ? { team } : {}) });
   const coverage = useTeamCoverage();
   const add = useAddTeamMember();
-  const [form, setForm] = useState({
-    team: 'media' as 'media' | 'social_media',
-    level: 'pc' as (typeof TEAM_LEVELS)[number],
-    unitQ: '',
-    unitId: '',
-    nameEn: '',
-    role: '',
-    phone: '',
-    handles: '',
-  });
-  const units = useUnitSearch(form.level, form.unitQ);
-  const unitId = form.unitId && units.data?.some((u) => u.id === form.unitId) ? form.unitId : (units.data?.[0]?.id ?? '');
+  const [form, setForm] = useState({ team: 'media' as 'media' | 'social_media', nameEn: '', role: '', phone: '', handles: '' });
+  const [unitId, setUnitId] = useState('');
   return (
     <section className="panel" data-testid="teams-section">
       <div className="toolbar">
@@ -116,21 +107,7 @@ function TeamSection() {
           <option value="media">{t('teams.teams.media')}</option>
           <option value="social_media">{t('teams.teams.social_media')}</option>
         </select>
-        <select value={form.level} onChange={(e) => setForm({ ...form, level: e.target.value as typeof form.level, unitQ: '', unitId: '' })} aria-label={t('teams.level')}>
-          {TEAM_LEVELS.map((l) => (
-            <option key={l} value={l}>
-              {t(`levels.${l}`)}
-            </option>
-          ))}
-        </select>
-        <input type="search" placeholder={t('teams.findUnit')} value={form.unitQ} onChange={(e) => setForm({ ...form, unitQ: e.target.value })} aria-label={t('teams.findUnit')} />
-        <select value={unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })} aria-label={t('directives.unit')}>
-          {(units.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {displayName(u.nameEn, u.nameHi, lang)}
-            </option>
-          ))}
-        </select>
+        <UnitPicker levels={TEAM_LEVELS} onChange={setUnitId} />
         <input placeholder={t('speakers.name')} value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} />
         <input placeholder={t('teams.role')} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })} />
         <input placeholder={t('speakers.phone')} value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
@@ -167,9 +144,9 @@ function WhatsappSection() {
   const lang = i18n.language;
   const [q, setQ] = useState('');
   const groups = useWhatsapp({ q });
-  const pcs = useUnitsOfLevel('pc');
   const add = useAddWhatsapp();
-  const [form, setForm] = useState({ name: '', unitId: '', purpose: '', admins: '', memberCount: '', inviteLink: '' });
+  const [form, setForm] = useState({ name: '', purpose: '', admins: '', memberCount: '', inviteLink: '' });
+  const [unitId, setUnitId] = useState('');
   return (
     <section className="panel" data-testid="whatsapp-section">
       <div className="toolbar">
@@ -211,13 +188,7 @@ function WhatsappSection() {
       )}
       <div className="form-grid no-print">
         <input placeholder={t('whatsapp.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <select value={form.unitId || pcs.data?.[0]?.id || ''} onChange={(e) => setForm({ ...form, unitId: e.target.value })} aria-label={t('directives.unit')}>
-          {(pcs.data ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {displayName(u.nameEn, u.nameHi, lang)}
-            </option>
-          ))}
-        </select>
+        <UnitPicker levels={GROUP_LEVELS} onChange={setUnitId} />
         <input placeholder={t('whatsapp.purpose')} value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.target.value })} />
         <input placeholder={t('whatsapp.admins')} value={form.admins} onChange={(e) => setForm({ ...form, admins: e.target.value })} />
         <input placeholder={t('whatsapp.members')} inputMode="numeric" value={form.memberCount} onChange={(e) => setForm({ ...form, memberCount: e.target.value })} />
@@ -229,7 +200,7 @@ function WhatsappSection() {
           onClick={() =>
             add.mutate({
               name: form.name,
-              unitId: form.unitId || pcs.data?.[0]?.id || '',
+              unitId,
               purpose: form.purpose || undefined,
               admins: list(form.admins),
               memberCount: form.memberCount ? Number(form.memberCount) : undefined,
