@@ -169,7 +169,7 @@ export class SyncClient {
         }
         if (d.scope !== 'state' && bucketOf(e.tableName, data) === 'state') {
           if (data.updated_by !== 'system') {
-            addRejection(this.db, { seq: e.seq, tableName: e.tableName, rowId: e.rowId, reason: 'Only the state office can change the state’s reference data; this change stays on this computer.', at: new Date(this.now()).toISOString() });
+            addRejection(this.db, { tableName: e.tableName, rowId: e.rowId, reason: 'Only the state office can change the state’s reference data; this change stays on this computer.', at: new Date(this.now()).toISOString() });
             rejected++;
           }
           localOnly.push(e.seq);
@@ -195,7 +195,7 @@ export class SyncClient {
         for (const r of res.results) {
           if (r.status === 'rejected') {
             const op = ops.find((o) => o.seq === r.seq)!;
-            addRejection(this.db, { seq: r.seq, tableName: op.table, rowId: op.id, reason: r.reason ?? 'refused', at });
+            addRejection(this.db, { tableName: op.table, rowId: op.id, reason: r.reason ?? 'refused', at });
             rejected++;
           }
         }

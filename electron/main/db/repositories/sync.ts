@@ -100,14 +100,9 @@ export function countOpenConflicts(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
 }
 
-export function addRejection(db: Db, r: { seq: number; tableName: string; rowId: string; reason: string; at: string }): void {
-  db.prepare('INSERT OR REPLACE INTO sync_rejections (seq, table_name, row_id, reason, at) VALUES (?, ?, ?, ?, ?)').run(
-    r.seq,
-    r.tableName,
-    r.rowId,
-    r.reason,
-    r.at,
-  );
+/** A change the server (or this device's own scope rule) refused; numbered on its own, since outbox seqs are reused. */
+export function addRejection(db: Db, r: { tableName: string; rowId: string; reason: string; at: string }): void {
+  db.prepare('INSERT INTO sync_rejections (table_name, row_id, reason, at) VALUES (?, ?, ?, ?)').run(r.tableName, r.rowId, r.reason, r.at);
 }
 
 export function countRejections(db: Db): number {
