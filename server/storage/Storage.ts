@@ -59,6 +59,9 @@ export interface Storage {
   pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage>;
   conflicts(buckets: string[] | null, afterId: number, limit: number): Promise<ConflictRecord[]>;
   freshness(): Promise<Omit<BucketFreshness, 'acNo' | 'pcNo'>[]>;
+  /** A Lok Sabha's latest headline figures (JSON of PcFigures), replacing the ones before. */
+  putFigures(pcNo: number, figures: string, at: string): Promise<void>;
+  listFigures(): Promise<{ pcNo: number; figures: string; reportedAt: string }[]>;
 }
 
 export function rowFromStored(r: {
@@ -168,4 +171,5 @@ export const SERVER_SCHEMA = [
     losing_value TEXT NOT NULL, losing_hlc TEXT NOT NULL, losing_device TEXT NOT NULL,
     winning_value TEXT NOT NULL, winning_hlc TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS conflicts_bucket ON conflicts (bucket, id)`,
+  `CREATE TABLE IF NOT EXISTS pc_figures (pc_no INTEGER PRIMARY KEY, figures TEXT NOT NULL, reported_at TEXT NOT NULL)`,
 ];

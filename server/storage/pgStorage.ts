@@ -206,4 +206,17 @@ export class PgStorage implements Storage {
     );
     return r.rows.map((x) => ({ bucket: x.bucket, seq: x.seq, lastChangeAt: x.last_change_at, rows: Number(x.rows) }));
   }
+
+  async putFigures(pcNo: number, figures: string, at: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO pc_figures (pc_no, figures, reported_at) VALUES ($1, $2, $3)
+       ON CONFLICT (pc_no) DO UPDATE SET figures = excluded.figures, reported_at = excluded.reported_at`,
+      [pcNo, figures, at],
+    );
+  }
+
+  async listFigures() {
+    const r = await this.pool.query<{ pc_no: number; figures: string; reported_at: string }>('SELECT pc_no, figures, reported_at FROM pc_figures ORDER BY pc_no');
+    return r.rows.map((x) => ({ pcNo: Number(x.pc_no), figures: x.figures, reportedAt: x.reported_at }));
+  }
 }

@@ -178,4 +178,19 @@ export class SqliteStorage implements Storage {
         .all() as { bucket: string; seq: number; last_change_at: string | null; rows: number }[]
     ).map((r) => ({ bucket: r.bucket, seq: r.seq, lastChangeAt: r.last_change_at, rows: r.rows }));
   }
+
+  async putFigures(pcNo: number, figures: string, at: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO pc_figures (pc_no, figures, reported_at) VALUES (?, ?, ?)
+         ON CONFLICT (pc_no) DO UPDATE SET figures = excluded.figures, reported_at = excluded.reported_at`,
+      )
+      .run(pcNo, figures, at);
+  }
+
+  async listFigures() {
+    return (this.db.prepare('SELECT pc_no, figures, reported_at FROM pc_figures ORDER BY pc_no').all() as { pc_no: number; figures: string; reported_at: string }[]).map(
+      (r) => ({ pcNo: r.pc_no, figures: r.figures, reportedAt: r.reported_at }),
+    );
+  }
 }

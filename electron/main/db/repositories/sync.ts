@@ -1,4 +1,5 @@
-import type { ConflictRecord } from '../../../../shared/sync/protocol';
+import type { ConflictRecord, PcFiguresRecord } from '../../../../shared/sync/protocol';
+import { getMeta, setMeta } from './meta';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 
@@ -114,4 +115,16 @@ export function lastRejection(db: Db): { tableName: string; rowId: string; reaso
     | { table_name: string; row_id: string; reason: string }
     | undefined;
   return r ? { tableName: r.table_name, rowId: r.row_id, reason: r.reason } : null;
+}
+
+const STATE_FIGURES_KEY = 'sync_state_figures';
+
+/** Every Lok Sabha's figures as the server last gave them, and when (kept whole in one meta value). */
+export function putStateFigures(db: Db, figures: PcFiguresRecord[], at: string): void {
+  setMeta(db, STATE_FIGURES_KEY, JSON.stringify({ at, figures }));
+}
+
+export function getStateFiguresCache(db: Db): { at: string; figures: PcFiguresRecord[] } | null {
+  const raw = getMeta(db, STATE_FIGURES_KEY);
+  return raw ? (JSON.parse(raw) as { at: string; figures: PcFiguresRecord[] }) : null;
 }
