@@ -3,6 +3,7 @@ import { createCore, type CoreWithInternals } from '../../electron/main/core';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../../electron/main/sync/writer';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
 import { openRoom, startServer, type Room, type TestServer } from './harness';
 
 /** A control room as the app runs it: its own core with the sync service, called through the dispatcher. */
@@ -265,6 +266,19 @@ describe('the state-wide comparison', { timeout: 60_000 }, () => {
       // The figures came without the rows: Giridih's computer never pulled Dumka's mandals or committee.
       expect(giridih.core.db.prepare('SELECT count(*) AS n FROM committees WHERE id = ?').get(committeeId)).toEqual({ n: 0 });
       expect(giridih.core.db.prepare('SELECT count(*) AS n FROM org_units WHERE id = ?').get(mandals[0])).toEqual({ n: 0 });
+
+      // Only a Lok Sabha control room reports figures, and only its own: a state device's report is refused.
+      const state = await server.register('state', null, 'State laptop');
+      const { token } = (await (
+        await fetch(`${server.url}/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, code: state.code }) })
+      ).json()) as { token: string };
+      const refused = await fetch(`${server.url}/sync/figures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, figures: { ...row, pcNo: undefined, reportedAt: undefined, nameEn: undefined, nameHi: undefined } }),
+      });
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/Only a Lok Sabha control room/);
     } finally {
       for (const r of rooms) r.core.close();
       await server.close();
