@@ -10,6 +10,7 @@ import {
   acBucket,
   districtBucket,
   enrolRequestSchema,
+  figuresRequestSchema,
   pcBucket,
   pullRequestSchema,
   pushRequestSchema,
@@ -17,7 +18,9 @@ import {
   type AdminOverview,
   type DeviceInfo,
   type EnrolResponse,
+  type FiguresResponse,
   type OpResult,
+  type PcFigures,
   type PullResponse,
   type PushOp,
   type PushResponse,
@@ -234,6 +237,19 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     );
     const rest: Omit<PullResponse, 'rows'> = { cursors: page.cursors, remaining: page.remaining, conflicts, serverTime: now() };
     return reply.type('application/json; charset=utf-8').send(`{"rows":[${rows.join(',')}],${JSON.stringify(rest).slice(1)}`);
+  });
+
+  // A Lok Sabha device reports its own headline figures and every device reads every Lok Sabha's.
+  app.post('/sync/figures', async (req): Promise<FiguresResponse> => {
+    const d = await device(req);
+    checkVersion(req.body);
+    const body = parse(figuresRequestSchema, req.body);
+    if (body.figures) {
+      if (d.scope !== 'pc' || d.pcNo === null) throw new HttpError(403, { error: 'forbidden', message: 'Only a Lok Sabha control room reports its figures.' });
+      await storage.putFigures(d.pcNo, JSON.stringify(body.figures), iso());
+    }
+    const figures = (await storage.listFigures()).map((f) => ({ ...(JSON.parse(f.figures) as PcFigures), pcNo: f.pcNo, reportedAt: f.reportedAt }));
+    return { figures };
   });
 
   app.get('/admin/overview', async (req): Promise<AdminOverview> => {

@@ -76,6 +76,7 @@ import {
   deleteVenue,
   updateVisit,
 } from './services/visits';
+import { getStateFigures } from './services/stateFigures';
 
 export interface CoreOptions {
   /** Path of the SQLite file; created and migrated when missing. ':memory:' in tests. */
@@ -264,6 +265,7 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'sync.conflicts': () => sync.listConflicts(),
     'sync.restoreConflict': (input) => sync.restoreConflict(input),
     'sync.dismissConflict': (input) => sync.dismissConflict(input),
+    'sync.stateFigures': () => getStateFigures(ctx),
     'syncAdmin.overview': () => sync.adminOverview(),
     'syncAdmin.register': (input) => sync.adminRegister(input),
     'syncAdmin.revoke': (input) => sync.adminRevoke(input),

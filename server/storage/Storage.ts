@@ -59,6 +59,9 @@ export interface Storage {
   pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage>;
   conflicts(buckets: string[] | null, afterId: number, limit: number): Promise<ConflictRecord[]>;
   freshness(): Promise<Omit<BucketFreshness, 'acNo' | 'pcNo'>[]>;
+  /** A Lok Sabha's latest headline figures (JSON of PcFigures), replacing the ones before. */
+  putFigures(pcNo: number, figures: string, at: string): Promise<void>;
+  listFigures(): Promise<{ pcNo: number; figures: string; reportedAt: string }[]>;
 }
 
 export function rowFromStored(r: {
@@ -155,12 +158,18 @@ export const SERVER_SCHEMA = [
     data TEXT NOT NULL, stamps TEXT NOT NULL, hlc TEXT NOT NULL, deleted INTEGER NOT NULL,
     PRIMARY KEY (table_name, id))`,
   `CREATE UNIQUE INDEX IF NOT EXISTS sync_rows_bucket_seq ON sync_rows (bucket, seq)`,
-  `CREATE TABLE IF NOT EXISTS receipts (
-    device_id TEXT NOT NULL, seq BIGINT NOT NULL, status TEXT NOT NULL, reason TEXT,
+  // The answer given to each pushed operation, so a retried batch gets the same answers and changes
+  // nothing. A device's outbox seq is reused once its outbox empties, so the operation's stamp (unique
+  // per device: every local write takes its own clock tick) tells a retry from a new operation; the
+  // receipts of the first version, keyed by seq alone, cannot and go.
+  `DROP TABLE IF EXISTS receipts`,
+  `CREATE TABLE IF NOT EXISTS op_receipts (
+    device_id TEXT NOT NULL, seq BIGINT NOT NULL, hlc TEXT NOT NULL, status TEXT NOT NULL, reason TEXT,
     PRIMARY KEY (device_id, seq))`,
   `CREATE TABLE IF NOT EXISTS conflicts (
     id BIGINT PRIMARY KEY, bucket TEXT NOT NULL, table_name TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL,
     losing_value TEXT NOT NULL, losing_hlc TEXT NOT NULL, losing_device TEXT NOT NULL,
     winning_value TEXT NOT NULL, winning_hlc TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS conflicts_bucket ON conflicts (bucket, id)`,
+  `CREATE TABLE IF NOT EXISTS pc_figures (pc_no INTEGER PRIMARY KEY, figures TEXT NOT NULL, reported_at TEXT NOT NULL)`,
 ];

@@ -121,8 +121,8 @@ export class PgStorage implements Storage {
       const results: OpResult[] = [];
       for (const op of ops) {
         const prior = await c.query<{ status: OpResult['status']; reason: string | null }>(
-          'SELECT status, reason FROM receipts WHERE device_id = $1 AND seq = $2',
-          [deviceId, op.seq],
+          'SELECT status, reason FROM op_receipts WHERE device_id = $1 AND seq = $2 AND hlc = $3',
+          [deviceId, op.seq, op.hlc],
         );
         if (prior.rows[0]) {
           const p = prior.rows[0];
@@ -151,12 +151,11 @@ export class PgStorage implements Storage {
               JSON.stringify(l.winningValue), l.winningHlc, l.reason, at],
           );
         }
-        await c.query('INSERT INTO receipts (device_id, seq, status, reason) VALUES ($1, $2, $3, $4)', [
-          deviceId,
-          op.seq,
-          outcome.result.status,
-          outcome.result.reason ?? null,
-        ]);
+        await c.query(
+          `INSERT INTO op_receipts (device_id, seq, hlc, status, reason) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (device_id, seq) DO UPDATE SET hlc = excluded.hlc, status = excluded.status, reason = excluded.reason`,
+          [deviceId, op.seq, op.hlc, outcome.result.status, outcome.result.reason ?? null],
+        );
         results.push(outcome.result);
       }
       return results;
@@ -206,5 +205,18 @@ export class PgStorage implements Storage {
        FROM buckets b WHERE b.bucket NOT LIKE '#%' ORDER BY b.bucket`,
     );
     return r.rows.map((x) => ({ bucket: x.bucket, seq: x.seq, lastChangeAt: x.last_change_at, rows: Number(x.rows) }));
+  }
+
+  async putFigures(pcNo: number, figures: string, at: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO pc_figures (pc_no, figures, reported_at) VALUES ($1, $2, $3)
+       ON CONFLICT (pc_no) DO UPDATE SET figures = excluded.figures, reported_at = excluded.reported_at`,
+      [pcNo, figures, at],
+    );
+  }
+
+  async listFigures() {
+    const r = await this.pool.query<{ pc_no: number; figures: string; reported_at: string }>('SELECT pc_no, figures, reported_at FROM pc_figures ORDER BY pc_no');
+    return r.rows.map((x) => ({ pcNo: Number(x.pc_no), figures: x.figures, reportedAt: x.reported_at }));
   }
 }

@@ -84,8 +84,11 @@ export class SqliteStorage implements Storage {
   }
 
   async push(deviceId: string, ops: PushOp[], decide: (existing: ServerRow | null, op: PushOp) => OpOutcome, at: string): Promise<OpResult[]> {
-    const receipt = this.db.prepare('SELECT status, reason FROM receipts WHERE device_id = ? AND seq = ?');
-    const addReceipt = this.db.prepare('INSERT INTO receipts (device_id, seq, status, reason) VALUES (?, ?, ?, ?)');
+    const receipt = this.db.prepare('SELECT status, reason FROM op_receipts WHERE device_id = ? AND seq = ? AND hlc = ?');
+    const addReceipt = this.db.prepare(
+      `INSERT INTO op_receipts (device_id, seq, hlc, status, reason) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (device_id, seq) DO UPDATE SET hlc = excluded.hlc, status = excluded.status, reason = excluded.reason`,
+    );
     const getRow = this.db.prepare('SELECT * FROM sync_rows WHERE table_name = ? AND id = ?');
     const nextSeq = this.db.prepare(
       `INSERT INTO buckets (bucket, seq, last_change_at) VALUES (?, 1, ?)
@@ -103,7 +106,7 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       const results: OpResult[] = [];
       for (const op of ops) {
-        const prior = receipt.get(deviceId, op.seq) as { status: OpResult['status']; reason: string | null } | undefined;
+        const prior = receipt.get(deviceId, op.seq, op.hlc) as { status: OpResult['status']; reason: string | null } | undefined;
         if (prior) {
           results.push(prior.reason ? { seq: op.seq, status: prior.status, reason: prior.reason } : { seq: op.seq, status: prior.status });
           continue;
@@ -122,7 +125,7 @@ export class SqliteStorage implements Storage {
           addConflict.run(cid, bucket, op.table, op.id, l.field, JSON.stringify(l.losingValue), l.losingHlc, losingDevice,
             JSON.stringify(l.winningValue), l.winningHlc, l.reason, at);
         }
-        addReceipt.run(deviceId, op.seq, outcome.result.status, outcome.result.reason ?? null);
+        addReceipt.run(deviceId, op.seq, op.hlc, outcome.result.status, outcome.result.reason ?? null);
         results.push(outcome.result);
       }
       return results;
@@ -174,5 +177,20 @@ export class SqliteStorage implements Storage {
         )
         .all() as { bucket: string; seq: number; last_change_at: string | null; rows: number }[]
     ).map((r) => ({ bucket: r.bucket, seq: r.seq, lastChangeAt: r.last_change_at, rows: r.rows }));
+  }
+
+  async putFigures(pcNo: number, figures: string, at: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO pc_figures (pc_no, figures, reported_at) VALUES (?, ?, ?)
+         ON CONFLICT (pc_no) DO UPDATE SET figures = excluded.figures, reported_at = excluded.reported_at`,
+      )
+      .run(pcNo, figures, at);
+  }
+
+  async listFigures() {
+    return (this.db.prepare('SELECT pc_no, figures, reported_at FROM pc_figures ORDER BY pc_no').all() as { pc_no: number; figures: string; reported_at: string }[]).map(
+      (r) => ({ pcNo: r.pc_no, figures: r.figures, reportedAt: r.reported_at }),
+    );
   }
 }

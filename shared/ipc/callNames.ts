@@ -90,6 +90,7 @@ export const CALL_NAME_LIST = [
   'sync.conflicts',
   'sync.restoreConflict',
   'sync.dismissConflict',
+  'sync.stateFigures',
   'syncAdmin.overview',
   'syncAdmin.register',
   'syncAdmin.revoke',

@@ -59,7 +59,7 @@ import type {
   WorkshopView,
   ThresholdsView,
 } from './views';
-import type { ConflictView, SyncAdminOverview, SyncStatusView } from './syncViews';
+import type { ConflictView, StateFiguresView, SyncAdminOverview, SyncStatusView } from './syncViews';
 import type { RegisterDeviceResponse } from '../sync/protocol';
 import { ROSTER_KINDS, type EvidenceFileView, type ProgressReportView } from './views';
 
@@ -631,6 +631,7 @@ export const contract = {
   'sync.conflicts': call(empty, returns<ConflictView[]>()),
   'sync.restoreConflict': call(z.object({ id: z.number().int().min(1) }).strict(), returns<{ restored: true }>()),
   'sync.dismissConflict': call(z.object({ id: z.number().int().min(1) }).strict(), returns<{ dismissed: true }>()),
+  'sync.stateFigures': call(empty, returns<StateFiguresView>()),
   'syncAdmin.overview': call(empty, returns<SyncAdminOverview>()),
   'syncAdmin.register': call(
     z

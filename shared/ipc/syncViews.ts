@@ -1,4 +1,4 @@
-import type { DeviceInfo } from '../sync/protocol';
+import type { DeviceInfo, PcFiguresRecord } from '../sync/protocol';
 
 /** Why the last sync failed; the renderer translates by code and shows the server's sentence too. */
 export const SYNC_ERROR_CODES = ['unreachable', 'revoked', 'unauthorised', 'update_required', 'refused', 'not_enrolled', 'server_error', 'internal'] as const;
@@ -76,4 +76,13 @@ export interface PcFreshness {
   devices: number;
   /** Not synced for a day, or never. */
   stale: boolean;
+}
+
+/** Every Lok Sabha's headline figures as the state server last gave them (the state-wide comparison). */
+export interface StateFiguresView {
+  /** When this computer last fetched them (its last sync); null: never. */
+  asOf: string | null;
+  /** This computer's Lok Sabha, highlighted in the comparison; null on a state device or when not enrolled. */
+  ownPcNo: number | null;
+  rows: (PcFiguresRecord & { nameEn: string; nameHi: string })[];
 }

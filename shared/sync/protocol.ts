@@ -162,6 +162,41 @@ export interface PullResponse {
   serverTime: number;
 }
 
+/**
+ * A Lok Sabha's headline figures, as its control room computed them from its own rows at its last sync:
+ * committee completeness of the first committee kind by measure level, members claimed and verified, and
+ * directive compliance. Every device reads every Lok Sabha's (the state-wide comparison); a Lok Sabha
+ * device only pulls its own buckets, so these travel beside the rows.
+ */
+const count = z.number().int().min(0).max(1e9);
+export const pcFiguresSchema = z
+  .object({
+    kindNameEn: z.string().max(200),
+    kindNameHi: z.string().max(200),
+    committees: z
+      .array(z.object({ level: z.enum(['block', 'mandal', 'panchayat', 'booth']), expected: count, declared: count, verified: count, done: count }).strict())
+      .max(4),
+    membersClaimed: count,
+    membersVerified: count,
+    directivesTotal: count,
+    directivesDone: count,
+  })
+  .strict();
+export type PcFigures = z.infer<typeof pcFiguresSchema>;
+
+export const figuresRequestSchema = z.object({ schemaVersion, figures: pcFiguresSchema.nullable() }).strict();
+export type FiguresRequest = z.infer<typeof figuresRequestSchema>;
+
+export interface PcFiguresRecord extends PcFigures {
+  pcNo: number;
+  /** When the server received them (the Lok Sabha's last sync). */
+  reportedAt: string;
+}
+
+export interface FiguresResponse {
+  figures: PcFiguresRecord[];
+}
+
 export const DEVICE_SCOPES = ['pc', 'state'] as const;
 export const registerDeviceSchema = z
   .object({

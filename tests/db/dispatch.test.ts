@@ -183,6 +183,8 @@ describe('every call goes through the dispatcher', () => {
       expect((await handled(name, input)).ok, name).toBe(false);
     }
     expect(await ok('sync.conflicts', {})).toEqual([]);
+    // Never synced: no other Lok Sabha's figures yet, and no Lok Sabha of its own to highlight.
+    expect(await ok('sync.stateFigures', {})).toEqual({ asOf: null, ownPcNo: null, rows: [] });
 
     expect([...seen].sort()).toEqual([...CALL_NAMES].sort());
 

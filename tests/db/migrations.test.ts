@@ -112,4 +112,17 @@ describe('migration ledger (numbers from parallel branches may arrive out of ord
     migrate(db, withLater);
     expect(ran).toBe(1);
   });
+  it('the outbox keeps its waiting changes and their seqs when its seq becomes a plain rowid (011)', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version < 11));
+    const add = db.prepare(`INSERT INTO outbox (table_name, row_id, op, data, hlc, fields, base_hlc) VALUES ('people', ?, 'upsert', '{}', ?, '["name_en"]', NULL)`);
+    add.run('a', 'h1');
+    add.run('b', 'h2');
+    db.prepare(`DELETE FROM outbox WHERE row_id = 'a'`).run();
+    migrate(db);
+    expect(db.prepare('SELECT seq, row_id, hlc, fields FROM outbox').all()).toEqual([{ seq: 2, row_id: 'b', hlc: 'h2', fields: '["name_en"]' }]);
+    expect((db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'outbox'`).get() as { sql: string }).sql).not.toMatch(/AUTOINCREMENT/);
+    add.run('c', 'h3');
+    expect(db.prepare(`SELECT seq FROM outbox WHERE row_id = 'c'`).get()).toEqual({ seq: 3 });
+  });
 });

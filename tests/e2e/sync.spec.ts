@@ -13,7 +13,8 @@ import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
 
 const REPO = path.resolve(__dirname, '../..');
 const DIR = path.join(REPO, '.tmp', 'e2e-sync');
-const SERVER_PORT = 5294;
+// Beside the app hosts' port, so parallel runs on other E2E_PORTs do not collide.
+const SERVER_PORT = Number(process.env.E2E_PORT ?? 5194) + 100;
 const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
 const RANCHI_PC = 8;
 
@@ -207,6 +208,45 @@ test('the state office registers a control room; it enrols, syncs, shows what wa
   await page.goto(`${officeUrl}/#/sync-admin`);
   await expect(page.getByTestId(`freshness-${RANCHI_PC}`)).toContainText('Up to date');
   await expect(page.getByTestId('admin-conflicts')).toContainText('Ranchi control room');
+
+  // Another Lok Sabha's control room (Rajmahal, 1) reports its figures; the Ranchi room's dashboard compares
+  // itself with it, its own row highlighted, without holding any of Rajmahal's rows.
+  const rajmahal = await call(officeUrl, 'syncAdmin.register', { name: 'Rajmahal control room', scope: 'pc', pcNo: 1 });
+  const rajmahalDevice = (await (
+    await fetch(`${SERVER_URL}/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, code: rajmahal.code }) })
+  ).json()) as EnrolResponse;
+  const level = (l: 'block' | 'mandal' | 'panchayat' | 'booth') => ({ level: l, expected: 10, declared: 5, verified: 4, done: 3 });
+  const reported = await fetch(`${SERVER_URL}/sync/figures`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${rajmahalDevice.token}` },
+    body: JSON.stringify({
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      figures: {
+        kindNameEn: 'Main committee',
+        kindNameHi: 'मुख्य समिति',
+        committees: [level('block'), level('mandal'), level('panchayat'), level('booth')],
+        membersClaimed: 1200,
+        membersVerified: 900,
+        directivesTotal: 4,
+        directivesDone: 1,
+      },
+    }),
+  });
+  expect(reported.status).toBe(200);
+  await page.goto(`${roomUrl}/#/dashboard`);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-last')).toHaveText('Last sync now');
+  await page.getByTestId('scope-select').selectOption('state');
+  const comparison = page.getByTestId('state-comparison');
+  await expect(comparison).toContainText('As of the last sync');
+  const rajmahalRow = comparison.getByTestId('state-comparison-pc-1');
+  await expect(rajmahalRow).toContainText('Rajmahal');
+  await expect(rajmahalRow).toContainText('3 of 10');
+  await expect(rajmahalRow).toContainText('1,200');
+  await expect(rajmahalRow).toContainText('25');
+  const ownRow = comparison.getByTestId(`state-comparison-pc-${RANCHI_PC}`);
+  await expect(ownRow).toHaveAttribute('aria-current', 'true');
+  await expect(ownRow).toContainText('(this control room)');
 
   // With the server stopped, the room says it works offline and will retry.
   await stop(server);

@@ -111,6 +111,25 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
     expect(after).toEqual(before);
   });
 
+  it('takes an outbox seq reused after the outbox emptied for a new change, not a retry', async () => {
+    const a = await openRoom(server);
+    const b = await openRoom(server);
+    await a.client.sync();
+    const first = addPerson(a, 5, 'Meera');
+    const firstSeq = listOutbox(a.core.db, 1)[0].seq;
+    await a.client.sync();
+    expect(countOutbox(a.core.db)).toBe(0);
+    const second = addPerson(a, 5, 'Kiran');
+    // The outbox's seq is a plain rowid: with the outbox empty the next change gets the same number.
+    expect(listOutbox(a.core.db, 1)[0].seq).toBe(firstSeq);
+    await a.client.sync();
+    await b.client.sync();
+    const name = (id: string) => (b.core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id) as { name_en: string } | undefined)?.name_en;
+    expect([name(first), name(second)]).toEqual(['Meera', 'Kiran']);
+    a.core.close();
+    b.core.close();
+  });
+
   it('refuses cross-scope writes, state data, revoked devices, malformed, oversized and outdated requests — changing nothing', async () => {
     const a = await openRoom(server, { pcNo: 1 });
     const token = a.client.device()!.token;

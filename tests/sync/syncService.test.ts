@@ -3,6 +3,7 @@ import { createCore, type CoreWithInternals } from '../../electron/main/core';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../../electron/main/sync/writer';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
 import { openRoom, startServer, type Room, type TestServer } from './harness';
 
 /** A control room as the app runs it: its own core with the sync service, called through the dispatcher. */
@@ -224,6 +225,63 @@ describe('the sync service against a real state server on loopback', { timeout: 
       expect((await fresh.call('sync.status', {})).nextAutoSyncAt).toBeNull();
     } finally {
       fresh.core.close();
+    }
+  });
+});
+
+describe('the state-wide comparison', { timeout: 60_000 }, () => {
+  it('brings every Lok Sabha’s headline figures to every control room, without the other Lok Sabha’s rows', async () => {
+    const server = await startServer('sqlite');
+    const rooms = [appRoom(server), appRoom(server)];
+    try {
+      for (const [i, r] of rooms.entries()) {
+        await r.call('users.create', { name: `Operator ${i + 1}`, role: 'operator' });
+        const reg = await server.register('pc', i + 1, `Control room ${i + 1}`);
+        await r.call('sync.enrol', { serverUrl: server.url, code: reg.code });
+        await r.call('sync.now', {});
+      }
+      const [giridih, dumka] = rooms;
+      // Dumka's control room adds two mandals of one of its assembly constituencies and declares one's committee.
+      const ac = dumka.core.db.prepare(`SELECT ac_no, district_code FROM org_units WHERE level = 'ac' AND pc_no = 2 ORDER BY ac_no LIMIT 1`).get() as { ac_no: number; district_code: string | null };
+      const block = dumka.core.db.prepare(`SELECT id, block_code FROM org_units WHERE level = 'block' LIMIT 1`).get() as { id: string; block_code: string | null };
+      const mandals = [newId(), newId()];
+      const committeeId = newId();
+      dumka.write((w) => {
+        for (const [i, id] of mandals.entries()) {
+          insertRow(w, 'org_units', id, { level: 'mandal', code: `M-T${i}`, name_en: `Mandal ${i}`, name_hi: `मंडल ${i}`, parent_id: block.id, district_code: ac.district_code, block_code: block.block_code, ac_no: ac.ac_no, pc_no: 2, closed: 0, source: 'local' }, 'test');
+        }
+        insertRow(w, 'committees', committeeId, { unit_id: mandals[0], kind_id: 'main', status: 'declared', declared_on: '2026-01-09', complete: 0, member_count: 0, ac_no: ac.ac_no, district_code: ac.district_code }, 'test');
+      });
+      await dumka.call('sync.now', {});
+      const synced = await giridih.call('sync.now', {});
+
+      const view = await giridih.call('sync.stateFigures', {});
+      expect(view.ownPcNo).toBe(1);
+      expect(view.asOf).toBe(synced.lastSyncAt);
+      const row = view.rows.find((r) => r.pcNo === 2)!;
+      expect(row.nameEn).toBe('Dumka');
+      expect(row.kindNameEn).toBe('Main committee');
+      expect(row.committees.find((c) => c.level === 'mandal')).toMatchObject({ expected: 2, declared: 1 });
+      expect(view.rows.find((r) => r.pcNo === 1)!.committees.find((c) => c.level === 'mandal')).toMatchObject({ expected: 0, declared: 0 });
+      // The figures came without the rows: Giridih's computer never pulled Dumka's mandals or committee.
+      expect(giridih.core.db.prepare('SELECT count(*) AS n FROM committees WHERE id = ?').get(committeeId)).toEqual({ n: 0 });
+      expect(giridih.core.db.prepare('SELECT count(*) AS n FROM org_units WHERE id = ?').get(mandals[0])).toEqual({ n: 0 });
+
+      // Only a Lok Sabha control room reports figures, and only its own: a state device's report is refused.
+      const state = await server.register('state', null, 'State laptop');
+      const { token } = (await (
+        await fetch(`${server.url}/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, code: state.code }) })
+      ).json()) as { token: string };
+      const refused = await fetch(`${server.url}/sync/figures`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ schemaVersion: SYNC_SCHEMA_VERSION, figures: { ...row, pcNo: undefined, reportedAt: undefined, nameEn: undefined, nameHi: undefined } }),
+      });
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/Only a Lok Sabha control room/);
+    } finally {
+      for (const r of rooms) r.core.close();
+      await server.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import { SyncClient, SyncError, type SyncProgress } from '../sync/syncClient';
 import { upsertRow } from '../sync/writer';
 import { AppError } from './AppError';
 import { getMetaLists } from './meta';
+import { ownFigures } from './stateFigures';
 import { inChange, nowIso, requireStateAdmin, requireUser, type ServiceContext } from './context';
 
 export const DEFAULT_INTERVAL_MINUTES = 5;
@@ -126,6 +127,7 @@ export class SyncService {
   private client(): SyncClient {
     return new SyncClient(this.db, this.ctx.clock, this.ctx.now, {
       fetch: this.fetchImpl,
+      ownFigures: (pcNo) => ownFigures(this.ctx, pcNo),
       onProgress: (p) => {
         this.progress = p;
       },

@@ -4,6 +4,8 @@ import {
   STATE_OWNED_TABLES,
   SYNCED_TABLE_NAMES,
   type EnrolResponse,
+  type FiguresResponse,
+  type PcFigures,
   type PullResponse,
   type PulledRow,
   type PushOp,
@@ -22,6 +24,7 @@ import {
   getSyncDevice,
   insertConflict,
   maxConflictId,
+  putStateFigures,
   putSyncDevice,
   setCursor,
   type SyncDevice,
@@ -58,6 +61,8 @@ export interface SyncClientOptions {
   pushBatch?: number;
   pullLimit?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** This Lok Sabha's headline figures, reported at each sync for the state-wide comparison. */
+  ownFigures?: (pcNo: number) => PcFigures;
 }
 
 const LOCAL_ONLY = new Set(['users']);
@@ -136,8 +141,17 @@ export class SyncClient {
   async sync(): Promise<SyncRunResult> {
     const pushed = await this.push();
     const pulled = await this.pull();
+    await this.exchangeFigures();
     setMeta(this.db, 'sync_last_at', new Date(this.now()).toISOString());
     return { ...pushed, pulled, clockWarning: pushed.clockWarning };
+  }
+
+  /** Report this Lok Sabha's figures (a Lok Sabha device that can compute them) and keep every Lok Sabha's. */
+  async exchangeFigures(): Promise<void> {
+    const d = this.requireDevice();
+    const own = d.scope === 'pc' && d.pcNo !== null && this.opts.ownFigures ? this.opts.ownFigures(d.pcNo) : null;
+    const res = await this.request<FiguresResponse>(d.serverUrl, '/sync/figures', { schemaVersion: SYNC_SCHEMA_VERSION, figures: own }, d.token);
+    putStateFigures(this.db, res.figures, new Date(this.now()).toISOString());
   }
 
   async push(): Promise<{ pushed: number; rejected: number; clockWarning: string | null }> {
@@ -169,7 +183,7 @@ export class SyncClient {
         }
         if (d.scope !== 'state' && bucketOf(e.tableName, data) === 'state') {
           if (data.updated_by !== 'system') {
-            addRejection(this.db, { seq: e.seq, tableName: e.tableName, rowId: e.rowId, reason: 'Only the state office can change the state’s reference data; this change stays on this computer.', at: new Date(this.now()).toISOString() });
+            addRejection(this.db, { tableName: e.tableName, rowId: e.rowId, reason: 'Only the state office can change the state’s reference data; this change stays on this computer.', at: new Date(this.now()).toISOString() });
             rejected++;
           }
           localOnly.push(e.seq);
@@ -195,7 +209,7 @@ export class SyncClient {
         for (const r of res.results) {
           if (r.status === 'rejected') {
             const op = ops.find((o) => o.seq === r.seq)!;
-            addRejection(this.db, { seq: r.seq, tableName: op.table, rowId: op.id, reason: r.reason ?? 'refused', at });
+            addRejection(this.db, { tableName: op.table, rowId: op.id, reason: r.reason ?? 'refused', at });
             rejected++;
           }
         }

@@ -1,4 +1,5 @@
-import type { ConflictRecord } from '../../../../shared/sync/protocol';
+import type { ConflictRecord, PcFiguresRecord } from '../../../../shared/sync/protocol';
+import { getMeta, setMeta } from './meta';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 
@@ -100,14 +101,9 @@ export function countOpenConflicts(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
 }
 
-export function addRejection(db: Db, r: { seq: number; tableName: string; rowId: string; reason: string; at: string }): void {
-  db.prepare('INSERT OR REPLACE INTO sync_rejections (seq, table_name, row_id, reason, at) VALUES (?, ?, ?, ?, ?)').run(
-    r.seq,
-    r.tableName,
-    r.rowId,
-    r.reason,
-    r.at,
-  );
+/** A change the server (or this device's own scope rule) refused; numbered on its own, since outbox seqs are reused. */
+export function addRejection(db: Db, r: { tableName: string; rowId: string; reason: string; at: string }): void {
+  db.prepare('INSERT INTO sync_rejections (table_name, row_id, reason, at) VALUES (?, ?, ?, ?)').run(r.tableName, r.rowId, r.reason, r.at);
 }
 
 export function countRejections(db: Db): number {
@@ -119,4 +115,16 @@ export function lastRejection(db: Db): { tableName: string; rowId: string; reaso
     | { table_name: string; row_id: string; reason: string }
     | undefined;
   return r ? { tableName: r.table_name, rowId: r.row_id, reason: r.reason } : null;
+}
+
+const STATE_FIGURES_KEY = 'sync_state_figures';
+
+/** Every Lok Sabha's figures as the server last gave them, and when (kept whole in one meta value). */
+export function putStateFigures(db: Db, figures: PcFiguresRecord[], at: string): void {
+  setMeta(db, STATE_FIGURES_KEY, JSON.stringify({ at, figures }));
+}
+
+export function getStateFiguresCache(db: Db): { at: string; figures: PcFiguresRecord[] } | null {
+  const raw = getMeta(db, STATE_FIGURES_KEY);
+  return raw ? (JSON.parse(raw) as { at: string; figures: PcFiguresRecord[] }) : null;
 }

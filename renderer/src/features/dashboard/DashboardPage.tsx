@@ -12,6 +12,7 @@ import { HistoryChart } from '../../components/charts/HistoryChart';
 import { StatusByLevelChart } from '../../components/charts/StatusByLevelChart';
 import { ChoroplethMap, type MapLabels } from '../../components/map/ChoroplethMap';
 import { MembershipPanel } from '../membership/MembershipPanel';
+import { StateComparison } from '../sync/StateComparison';
 import { useMembershipDashboard } from '../membership/queries';
 import { figuresForLayer, MAP_LAYERS } from '../../components/map/mapShaping';
 import { useGeoLayers, useMetaLists } from '../meta/queries';
@@ -51,6 +52,7 @@ export function DashboardPage() {
         dash.isPending && <Loading />
       )}
       {meta.data.kinds.length === 0 && <p className="muted">{t('dashboard.noKinds')}</p>}
+      {prefs.scope === 'state' && <StateComparison measureLevel={prefs.measureLevel} />}
       <MembershipSection scope={prefs.scope === 'state' ? { type: 'state' } : { type: 'pc', pcNo: prefs.scope }} />
     </div>
   );

@@ -93,3 +93,9 @@ export function useRevokeDevice() {
     onSuccess: () => qc.invalidateQueries({ queryKey: syncKeys.admin }),
   });
 }
+
+/** Every Lok Sabha's headline figures as of this computer's last sync (refetched when a sync invalidates queries). */
+export function useStateFigures() {
+  const call = useCall();
+  return useQuery({ queryKey: ['sync-state-figures'], queryFn: () => call('sync.stateFigures', {}) });
+}
