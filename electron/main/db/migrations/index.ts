@@ -10,6 +10,7 @@ import * as m007 from './007_visit_suggestions';
 import * as m008 from './008_progress_reports';
 import * as m009 from './009_evidence_files';
 import * as m010 from './010_member_totals';
+import * as m011 from './011_leader_daylight';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'progress_reports', up: m008.up },
   { version: 9, name: 'evidence_files', up: m009.up },
   { version: 10, name: 'member_totals', up: m010.up },
+  { version: 11, name: 'leader_daylight', up: m011.up },
 ];
 
 /** The migration that introduced the ledger: a database from before the ledger never ran it. */

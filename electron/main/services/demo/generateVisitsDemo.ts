@@ -123,6 +123,7 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
         availability: JSON.stringify(windows),
         heli_cruise_kmh: spec.heli ? 220 : null,
         heli_turnaround_min: spec.heli ? 20 : null,
+        heli_daylight_only: 1,
         road_plains_kmh: 45,
         road_hills_kmh: 30,
         max_events_per_day: spec.maxEvents,
