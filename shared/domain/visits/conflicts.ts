@@ -39,8 +39,19 @@ export interface PlanWorld {
   today: string;
 }
 
-function venueNames(v: Venue | undefined, key: string): ConflictParams {
-  return { [`${key}En`]: v?.nameEn ?? '?', [`${key}Hi`]: v?.nameHi ?? v?.nameEn ?? '?' };
+/** Built once per venue and key: the suggestion engine checks thousands of probes that all name the same venues. */
+const namesCache = new WeakMap<Venue, Map<string, Readonly<ConflictParams>>>();
+const unknownNames = new Map<string, Readonly<ConflictParams>>();
+
+function venueNames(v: Venue | undefined, key: string): Readonly<ConflictParams> {
+  const byKey = v ? (namesCache.get(v) ?? new Map<string, Readonly<ConflictParams>>()) : unknownNames;
+  if (v && !namesCache.has(v)) namesCache.set(v, byKey);
+  let names = byKey.get(key);
+  if (!names) {
+    names = Object.freeze({ [`${key}En`]: v?.nameEn ?? '?', [`${key}Hi`]: v?.nameHi ?? v?.nameEn ?? '?' });
+    byKey.set(key, names);
+  }
+  return names;
 }
 
 /** The leg arriving at `to` from `from`, honouring the scheduler's override stored on the arriving visit. */

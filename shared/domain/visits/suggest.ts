@@ -333,7 +333,13 @@ export function suggestTour(input: SuggestInput): SuggestResult {
   for (const uid of unmetIds()) {
     if (improvements >= maxImprovements) break;
     const u = requestById.get(uid)!;
-    const candidates = [...placed.entries()].filter(([, p]) => p.value < bound(u) + p.value).sort((a, b) => a[1].value - b[1].value);
+    // Dropping a suggestion frees only its leader-day (and its date's big-rally slot), so it can help only
+    // a request on that date with that leader — or any leader when the dropped rally was a big one.
+    const helps = (v: Visit) =>
+      u.preferredFrom <= v.date &&
+      v.date <= u.preferredTo &&
+      (u.leaderIds.includes(v.leaderId) || (world.venues.get(v.venueId)?.capacity ?? 0) >= world.settings.bigRallyCapacity);
+    const candidates = [...placed.entries()].filter(([, p]) => p.value < bound(u) + p.value && helps(p.visit)).sort((a, b) => a[1].value - b[1].value);
     for (const [sid, s] of candidates) {
       plan.remove(s.visit);
       placed.delete(sid);
