@@ -14,7 +14,7 @@ interface LeaderRow {
   availability: string;
   heli_cruise_kmh: number | null;
   heli_turnaround_min: number | null;
-  heli_daylight_only: number;
+  heli_daylight_only: number | null;
   road_plains_kmh: number;
   road_hills_kmh: number;
   max_events_per_day: number;
