@@ -184,10 +184,13 @@ function benchVisitPlanning(resourcesDir: string) {
   }
 }
 
-/** `npm run bench -- membership` runs only the membership section (on the same demo database). */
+/**
+ * `npm run bench -- membership` runs only the membership section (on the same demo database);
+ * `npm run bench -- visits` runs only the visit-planning section (on its own in-memory database).
+ */
 const ONLY = process.argv[2] ?? null;
-if (ONLY !== null && ONLY !== 'membership') {
-  console.error(`Unknown bench section "${ONLY}". Run all sections, or one of: membership.`);
+if (ONLY !== null && ONLY !== 'membership' && ONLY !== 'visits') {
+  console.error(`Unknown bench section "${ONLY}". Run all sections, or one of: membership, visits.`);
   process.exit(2);
 }
 
@@ -212,6 +215,10 @@ async function median(fn: () => unknown): Promise<number> {
 
 async function main(): Promise<void> {
   const resourcesDir = path.resolve(__dirname, '..', 'resources');
+  if (ONLY === 'visits') {
+    console.log(JSON.stringify({ visitPlanning: benchVisitPlanning(resourcesDir) }, null, 2));
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sangathan-bench-'));
   const dbPath = path.join(dir, 'bench.sqlite');
   try {

@@ -146,7 +146,10 @@ export const leaderInputSchema = z
     baseLat: z.number().min(-90).max(90),
     baseLon: z.number().min(-180).max(180),
     availability: z.array(windowSchema).max(50),
-    helicopter: z.object({ cruiseKmh: z.number().min(50).max(400), turnaroundMin: z.number().int().min(0).max(240) }).strict().nullable(),
+    helicopter: z
+      .object({ cruiseKmh: z.number().min(50).max(400), turnaroundMin: z.number().int().min(0).max(240), daylightOnly: z.boolean() })
+      .strict()
+      .nullable(),
     road: z.object({ plainsKmh: z.number().min(5).max(120), hillsKmh: z.number().min(5).max(120) }).strict(),
     maxEventsPerDay: z.number().int().min(1).max(12),
     minGapMin: z.number().int().min(0).max(600),

@@ -11,6 +11,8 @@ import { loadReference } from '../../electron/main/services/reference/loadRefere
 import { LocalClock } from '../../electron/main/sync/clock';
 import { computeCommitteeCompleteness, defaultCompletenessRules } from '../../shared/domain/completeness';
 import type { Role } from '../../shared/domain/types';
+import { findConflicts } from '../../shared/domain/visits/conflicts';
+import { listLeaders, listPollDates, listVenues, listVisits, getPlanningSettings } from '../../electron/main/db/repositories/visits';
 
 const resourcesDir = path.resolve(__dirname, '../../resources');
 const NOW = Date.UTC(2026, 10, 25, 6, 0, 0);
@@ -155,6 +157,25 @@ describe('generateDemo (reduced scale)', () => {
     }
     expect(prints[0]).toBe(prints[1]);
     expect(prints[2]).not.toBe(prints[0]);
+  }, 120_000);
+
+  it('plans the confirmed sample visits without conflicts of their own: the drives out and back fit the leader\'s day', async () => {
+    for (const seed of [5, 6, 7]) {
+      const { db, clock } = freshDb();
+      await generateDemo({ db, clock, userId: 'system', seed, now: NOW, resourcesDir, scale: 0.02 });
+      const visits = listVisits(db);
+      const confirmed = visits.filter((v) => v.status === 'confirmed');
+      expect(confirmed).toHaveLength(2);
+      const world = {
+        leaders: new Map(listLeaders(db).map((l) => [l.id, l])),
+        venues: new Map(listVenues(db).map((v) => [v.id, v])),
+        pollDates: new Map(listPollDates(db).map((p) => [p.pcNo, p.pollDate])),
+        settings: getPlanningSettings(db),
+        today: new Date(NOW).toISOString().slice(0, 10),
+      };
+      expect(findConflicts(world, confirmed)).toEqual([]);
+      db.close();
+    }
   }, 120_000);
 
   it('writes nothing when cancelled midway', async () => {

@@ -231,12 +231,12 @@ describe('leader visits', () => {
       baseLat: 23.8,
       baseLon: 86.43,
       availability: [...APRIL, { from: '2026-05-01', to: '2026-05-05', dayStartMin: 420, dayEndMin: 1200 }],
-      helicopter: { cruiseKmh: 200, turnaroundMin: 25 },
+      helicopter: { cruiseKmh: 200, turnaroundMin: 25, daylightOnly: false },
       road: { plainsKmh: 55, hillsKmh: 30 },
       maxEventsPerDay: 5,
       minGapMin: 30,
     });
-    expect(edited).toMatchObject({ id: l.id, nameEn: 'Renamed Leader', tier: 'state', helicopter: { cruiseKmh: 200, turnaroundMin: 25 }, maxEventsPerDay: 5 });
+    expect(edited).toMatchObject({ id: l.id, nameEn: 'Renamed Leader', tier: 'state', helicopter: { cruiseKmh: 200, turnaroundMin: 25, daylightOnly: false }, maxEventsPerDay: 5 });
     expect(edited.availability).toHaveLength(2);
     const v = await venue(core, 'Morabadi', 63);
     const visit = await core.call('visits.create', { leaderId: l.id, venueId: v.id, date: '2026-04-10', startMin: 660, durationMin: 60 });

@@ -99,7 +99,9 @@ test('plan a leader-day from requests, then drag a visit into a double booking a
   await expect(column.getByTestId('cal-visit')).toHaveCount(2);
   await expect(column).toContainText('E2E Ground A');
   await expect(page.getByTestId('day-map').locator('.stop-label')).toHaveCount(2);
-  await expect(page.getByTestId('day-map')).toContainText('1. E2E Ground A');
+  // Numbered in time order; which ground comes first is the engine's choice (both fit the day, out and back).
+  await expect(page.getByTestId('day-map')).toContainText(/1\. E2E Ground [AB]/);
+  await expect(page.getByTestId('day-map')).toContainText(/2\. E2E Ground [AB]/);
   await expect(page.getByTestId('legs-table')).toContainText('min by');
   // The day starts from the leader's base and ends back there, each leg with its travel time.
   await expect(page.getByTestId('day-stop').first()).toContainText('from base Birsa Munda Airport, Ranchi');
@@ -270,4 +272,70 @@ test('edit a leader\'s availability and a venue\'s permission, and see conflicts
   await expect(spareRow).toHaveCount(0);
   await page.getByTestId('change-banner').getByTestId('undo').click();
   await expect(spareRow).toHaveCount(1);
+});
+
+test('a helicopter that may fly after dark: the leader\'s daylight setting decides the conflict', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const today = (await api(request, 'visits.plan', {})).today;
+  // Before Ranchi polls (the demo's phase 3, 40 days out).
+  const day = addDays(today, 12);
+  const leader = await api(request, 'visits.saveLeader', {
+    nameEn: 'E2E Night Flyer',
+    tier: 'national',
+    baseName: 'Birsa Munda Airport, Ranchi',
+    baseLat: 23.3143,
+    baseLon: 85.3217,
+    availability: [{ from: day, to: day, dayStartMin: 6 * 60, dayEndMin: 22 * 60 }],
+    helicopter: { cruiseKmh: 220, turnaroundMin: 20, daylightOnly: true },
+    road: { plainsKmh: 45, hillsKmh: 30 },
+    maxEventsPerDay: 4,
+    minGapMin: 20,
+  });
+  const venue = await api(request, 'visits.saveVenue', {
+    nameEn: 'E2E Evening Helipad Ground',
+    lat: 23.3927,
+    lon: 85.3286,
+    acNo: 63,
+    capacity: 3000,
+    helipad: true,
+    terrain: 'plains',
+    permission: 'granted',
+    permissionAppliedOn: today,
+    permissionGrantedOn: today,
+    authorityLeadDays: null,
+  });
+  // An evening meeting: whatever the season, the flight home leaves after sunset.
+  await api(request, 'visits.create', { leaderId: leader.id, venueId: venue.id, requestId: null, date: day, startMin: 18 * 60 + 30, durationMin: 60 });
+
+  const planFor = async () => {
+    await page.goto('/#/visits/plan');
+    await page.getByTestId('leader-select').selectOption(leader.id);
+    await page.getByTestId('plan-date').fill(day);
+  };
+  const dark = page.locator('[data-testid="conflict"][data-kind="helicopter_daylight"]');
+  await planFor();
+  await expect(page.getByTestId('heli-daylight')).toHaveText('The helicopter flies only in daylight.');
+  await expect(dark.filter({ hasText: 'E2E Evening Helipad Ground → Birsa Munda Airport, Ranchi would fly 19:30–' })).toBeVisible();
+  await expect(dark.first().getByTestId('conflict-text')).toContainText("this leader's helicopter flies only in daylight");
+
+  // ── The leader's office says the helicopter is cleared for night flying: switched off in the leader form ──
+  await page.goto('/#/visits/records');
+  const row = page.locator(`[data-testid="leader-row"][data-leader-id="${leader.id}"]`);
+  await expect(row).toContainText('daylight only');
+  await row.getByTestId('leader-edit').click();
+  const ef = page.getByTestId('leader-edit-form');
+  await expect(ef.getByTestId('leader-daylight')).toBeChecked();
+  await ef.getByTestId('leader-daylight').uncheck();
+  await ef.getByTestId('leader-save').click();
+  await expect(page.getByTestId('leader-edit-form')).toHaveCount(0);
+  await expect(row).toContainText('may fly after dark');
+  await planFor();
+  await expect(page.getByTestId('heli-daylight')).toHaveText('The helicopter may fly after dark.');
+  await expect(page.getByTestId('cal-visit')).toHaveCount(1);
+  await expect(dark).toHaveCount(0);
+  await expect(page.getByTestId('no-conflicts')).toBeVisible();
+  // A new leader's helicopter starts daylight-only.
+  await page.goto('/#/visits/records');
+  await page.getByTestId('leader-form').getByTestId('leader-heli').check();
+  await expect(page.getByTestId('leader-form').getByTestId('leader-daylight')).toBeChecked();
 });

@@ -67,6 +67,7 @@ export const SYNCED_TABLES = {
     'availability',
     'heli_cruise_kmh',
     'heli_turnaround_min',
+    'heli_daylight_only',
     'road_plains_kmh',
     'road_hills_kmh',
     'max_events_per_day',

@@ -133,6 +133,7 @@ export function saveLeader(ctx: ServiceContext, input: CallArgs<'visits.saveLead
     availability: JSON.stringify(input.availability),
     heli_cruise_kmh: input.helicopter?.cruiseKmh ?? null,
     heli_turnaround_min: input.helicopter?.turnaroundMin ?? null,
+    heli_daylight_only: input.helicopter?.daylightOnly === false ? 0 : 1,
     road_plains_kmh: input.road.plainsKmh,
     road_hills_kmh: input.road.hillsKmh,
     max_events_per_day: input.maxEventsPerDay,

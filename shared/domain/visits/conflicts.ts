@@ -13,6 +13,7 @@ export const CONFLICT_KINDS = [
   'after_polling',
   'too_many_events',
   'base_leg',
+  'return_leg',
 ] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
@@ -38,8 +39,19 @@ export interface PlanWorld {
   today: string;
 }
 
-function venueNames(v: Venue | undefined, key: string): ConflictParams {
-  return { [`${key}En`]: v?.nameEn ?? '?', [`${key}Hi`]: v?.nameHi ?? v?.nameEn ?? '?' };
+/** Built once per venue and key: the suggestion engine checks thousands of probes that all name the same venues. */
+const namesCache = new WeakMap<Venue, Map<string, Readonly<ConflictParams>>>();
+const unknownNames = new Map<string, Readonly<ConflictParams>>();
+
+function venueNames(v: Venue | undefined, key: string): Readonly<ConflictParams> {
+  const byKey = v ? (namesCache.get(v) ?? new Map<string, Readonly<ConflictParams>>()) : unknownNames;
+  if (v && !namesCache.has(v)) namesCache.set(v, byKey);
+  let names = byKey.get(key);
+  if (!names) {
+    names = Object.freeze({ [`${key}En`]: v?.nameEn ?? '?', [`${key}Hi`]: v?.nameHi ?? v?.nameEn ?? '?' });
+    byKey.set(key, names);
+  }
+  return names;
 }
 
 /** The leg arriving at `to` from `from`, honouring the scheduler's override stored on the arriving visit. */
@@ -148,10 +160,22 @@ export function baseLegsOfDay(world: PlanWorld, leader: Leader, dayVisits: reado
   return { out, back };
 }
 
-/** The base legs' rules: the outward leg must fit after the leader's day starts; a helicopter flies either way only in daylight. */
+/**
+ * Whether a helicopter leg of this leader must fly between sunrise and sunset: the leader's setting, and
+ * always for a leg the scheduler marked as a helicopter leg for a leader without one (a hired aircraft).
+ */
+export function fliesOnlyInDaylight(leader: Pick<Leader, 'helicopter'>): boolean {
+  return leader.helicopter?.daylightOnly ?? true;
+}
+
+/**
+ * The base legs' rules: the outward leg must fit after the leader's day starts and the return leg
+ * must reach the base before it ends; a daylight-only helicopter flies either way only in daylight.
+ */
 function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Visit[], date: string): Conflict[] {
   const out: Conflict[] = [];
   const { out: go, back } = baseLegsOfDay(world, leader, dayVisits);
+  const daylightOnly = fliesOnlyInDaylight(leader);
   const baseNames = { baseEn: leader.baseName, baseHi: leader.baseName };
   // Sunrise and sunset matter only to helicopter legs; computed when one needs them.
   const sunAtBase = () => sunTimesIst(date, leader.baseLat, leader.baseLon);
@@ -169,7 +193,7 @@ function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Vis
         params: { ...names, mode: go.leg.mode, km: Math.round(go.leg.km), travel: go.leg.minutes, dayStart: formatMinutes(window.dayStartMin), time: formatMinutes(first.startMin) },
       });
     }
-    if (go.leg.mode === 'helicopter' && venue) {
+    if (go.leg.mode === 'helicopter' && daylightOnly && venue) {
       const sunBase = sunAtBase();
       const sunV = sunTimesIst(date, venue.lat, venue.lon);
       if (go.departMin < sunBase.sunriseMin || go.arriveMin > sunV.sunsetMin) {
@@ -183,10 +207,30 @@ function checkBaseLegs(world: PlanWorld, leader: Leader, dayVisits: readonly Vis
       }
     }
   }
-  if (back && back.leg.mode === 'helicopter') {
+  if (back) {
     const last = dayVisits.find((v) => v.id === back.fromVisitId)!;
     const venue = world.venues.get(last.venueId);
-    if (venue) {
+    const lastEnd = last.startMin + last.durationMin;
+    const window = leader.availability.find((w) => w.from <= date && date <= w.to && lastEnd <= w.dayEndMin);
+    if (window && back.arriveMin > window.dayEndMin) {
+      out.push({
+        kind: 'return_leg',
+        visitIds: [last.id],
+        leaderId: leader.id,
+        date,
+        params: {
+          ...venueNames(venue, 'a'),
+          ...baseNames,
+          mode: back.leg.mode,
+          km: Math.round(back.leg.km),
+          travel: back.leg.minutes,
+          depart: formatMinutes(back.departMin),
+          arrive: formatMinutes(back.arriveMin),
+          dayEnd: formatMinutes(window.dayEndMin),
+        },
+      });
+    }
+    if (back.leg.mode === 'helicopter' && daylightOnly && venue) {
       const sunBase = sunAtBase();
       const sunV = sunTimesIst(date, venue.lat, venue.lon);
       if (back.departMin < sunV.sunriseMin || back.arriveMin > sunBase.sunsetMin) {
@@ -217,6 +261,7 @@ export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: read
   const sorted = dayVisits.filter(isLive).sort((a, b) => a.startMin - b.startMin || a.id.localeCompare(b.id));
   if (sorted.length === 0) return out;
   const date = sorted[0].date;
+  const daylightOnly = fliesOnlyInDaylight(leader);
 
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
@@ -253,7 +298,7 @@ export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: read
         params: { ...names, mode: leg.mode, km: Math.round(leg.km), travel: leg.minutes, minGap: leader.minGapMin, gap },
       });
     }
-    if (leg.mode === 'helicopter') {
+    if (leg.mode === 'helicopter' && daylightOnly) {
       const arrive = prevEnd + leg.minutes;
       const sunA = sunTimesIst(date, a.lat, a.lon);
       const sunB = sunTimesIst(date, b.lat, b.lon);
@@ -349,7 +394,7 @@ export function explainConflict(c: Conflict): string {
     case 'leg_gap':
       return `${str(p, 'aEn')} to ${str(p, 'bEn')} takes ${str(p, 'travel')} min by ${str(p, 'mode')} (${str(p, 'km')} km) plus a ${str(p, 'minGap')} min minimum gap, but only ${str(p, 'gap')} min are free between the events.`;
     case 'helicopter_daylight':
-      return `The helicopter leg ${str(p, 'aEn')} → ${str(p, 'bEn')} would fly ${str(p, 'depart')}–${str(p, 'arrive')}, outside daylight (sunrise ${str(p, 'sunrise')}, sunset ${str(p, 'sunset')}); helicopters fly only in daylight.`;
+      return `The helicopter leg ${str(p, 'aEn')} → ${str(p, 'bEn')} would fly ${str(p, 'depart')}–${str(p, 'arrive')}, outside daylight (sunrise ${str(p, 'sunrise')}, sunset ${str(p, 'sunset')}); this leader's helicopter flies only in daylight.`;
     case 'outside_availability':
       return p.onDate
         ? `${str(p, 'leader')} is available ${str(p, 'hours')} that day; this visit runs ${str(p, 'time')}.`
@@ -366,5 +411,7 @@ export function explainConflict(c: Conflict): string {
       return `${str(p, 'leader')} has ${str(p, 'count')} events this day; the most is ${str(p, 'max')}.`;
     case 'base_leg':
       return `From the base ${str(p, 'baseEn')} to ${str(p, 'bEn')} takes ${str(p, 'travel')} min by ${str(p, 'mode')} (${str(p, 'km')} km), but the leader's day starts at ${str(p, 'dayStart')} and the event at ${str(p, 'time')}.`;
+    case 'return_leg':
+      return `Back from ${str(p, 'aEn')} to the base ${str(p, 'baseEn')} takes ${str(p, 'travel')} min by ${str(p, 'mode')} (${str(p, 'km')} km): leaving at ${str(p, 'depart')} the leader reaches the base at ${str(p, 'arrive')}, after the day ends at ${str(p, 'dayEnd')}.`;
   }
 }

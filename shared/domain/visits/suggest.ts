@@ -29,6 +29,7 @@ export const UNMET_REASONS = [
   'too_many_events',
   'big_rallies_same_ac',
   'base_leg',
+  'return_leg',
   'outvalued',
 ] as const;
 export type UnmetReason = (typeof UNMET_REASONS)[number];
@@ -172,10 +173,17 @@ function tryRequest(world: PlanWorld, plan: Plan, r: VisitRequest, venues: Venue
       anyAvailableDate = true;
       const dayVisits = (plan.byLeaderDay.get(`${leader.id}|${date}`) ?? []).filter(isLive).sort((a, b) => a.startMin - b.startMin);
       const dateVisits = plan.byDate.get(date) ?? [];
+      // A full day takes nothing more, wherever and whenever: one blocked placement per venue, no probing.
+      const full = dayVisits.length >= leader.maxEventsPerDay;
       for (const venue of venues) {
         const poll = world.pollDates.get(venue.pcNo);
         if (poll && date >= poll) continue;
         anyBeforePoll = true;
+        if (full) {
+          tried++;
+          block('too_many_events');
+          continue;
+        }
         const value = r.priority + (leader.tier === 'national' && plan.coveringPc({ leaderId: leader.id, venueId: venue.id, date }) != null && !plan.coveredPcs.has(venue.pcNo) ? COVERAGE_BONUS : 0);
         if (best && value < best.value) continue;
         for (const start of candidateStarts(world, leader, venue, dayVisits, windows, r.durationMin, slot)) {
@@ -221,7 +229,8 @@ function candidateStarts(
         const leg = legBetween(world, leader, prev, probeAt(0));
         lo = Math.max(lo, prev.startMin + prev.durationMin + (leg?.minutes ?? 0) + leader.minGapMin);
       }
-      let hi = w.dayEndMin - duration;
+      // After the day's last stop the leader must still get back to the base before the day ends.
+      let hi = w.dayEndMin - duration - (next ? 0 : planLeg(venue, baseEnd(leader), leader, world.settings).minutes);
       if (next) {
         const leg = legBetween(world, leader, probeAt(0), next);
         hi = Math.min(hi, next.startMin - (leg?.minutes ?? 0) - leader.minGapMin - duration);
@@ -324,7 +333,13 @@ export function suggestTour(input: SuggestInput): SuggestResult {
   for (const uid of unmetIds()) {
     if (improvements >= maxImprovements) break;
     const u = requestById.get(uid)!;
-    const candidates = [...placed.entries()].filter(([, p]) => p.value < bound(u) + p.value).sort((a, b) => a[1].value - b[1].value);
+    // Dropping a suggestion frees only its leader-day (and its date's big-rally slot), so it can help only
+    // a request on that date with that leader — or any leader when the dropped rally was a big one.
+    const helps = (v: Visit) =>
+      u.preferredFrom <= v.date &&
+      v.date <= u.preferredTo &&
+      (u.leaderIds.includes(v.leaderId) || (world.venues.get(v.venueId)?.capacity ?? 0) >= world.settings.bigRallyCapacity);
+    const candidates = [...placed.entries()].filter(([, p]) => p.value < bound(u) + p.value && helps(p.visit)).sort((a, b) => a[1].value - b[1].value);
     for (const [sid, s] of candidates) {
       plan.remove(s.visit);
       placed.delete(sid);

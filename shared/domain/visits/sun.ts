@@ -58,9 +58,27 @@ export interface SunTimes {
   sunsetMin: number;
 }
 
+/**
+ * Planning asks for the same (date, place) thousands of times — every probe of the suggestion engine
+ * checks its helicopter legs — so each is computed once. Bounded: cleared when it grows past a season
+ * of days × every venue.
+ */
+const sunCache = new Map<string, SunTimes>();
+const SUN_CACHE_MAX = 50_000;
+
 export function sunTimesIst(date: string, lat: number, lon: number): SunTimes {
+  const key = `${date}|${lat}|${lon}`;
+  const hit = sunCache.get(key);
+  if (hit) return hit;
+  if (sunCache.size >= SUN_CACHE_MAX) sunCache.clear();
+  const times = computeSunTimesIst(date, lat, lon);
+  sunCache.set(key, times);
+  return times;
+}
+
+function computeSunTimesIst(date: string, lat: number, lon: number): SunTimes {
   const rise = eventUtcMin(date, lat, lon, true);
   const set = eventUtcMin(date, lat, lon, false);
   // Not reachable at Indian latitudes; a whole-day fallback keeps the type simple.
-  return { sunriseMin: rise == null ? 0 : rise + IST_OFFSET_MIN, sunsetMin: set == null ? 1440 : set + IST_OFFSET_MIN };
+  return Object.freeze({ sunriseMin: rise == null ? 0 : rise + IST_OFFSET_MIN, sunsetMin: set == null ? 1440 : set + IST_OFFSET_MIN });
 }

@@ -31,8 +31,8 @@ export interface Leader {
   baseLat: number;
   baseLon: number;
   availability: AvailabilityWindow[];
-  /** Null when the leader has no helicopter. Flies only in daylight. */
-  helicopter: { cruiseKmh: number; turnaroundMin: number } | null;
+  /** Null when the leader has no helicopter. `daylightOnly`: the helicopter flies only between sunrise and sunset. */
+  helicopter: { cruiseKmh: number; turnaroundMin: number; daylightOnly: boolean } | null;
   road: { plainsKmh: number; hillsKmh: number };
   maxEventsPerDay: number;
   minGapMin: number;

@@ -11,6 +11,7 @@ import * as m008 from './008_progress_reports';
 import * as m009 from './009_evidence_files';
 import * as m010 from './010_member_totals';
 import * as m011 from './011_outbox_plain_seq';
+import * as m012 from './012_leader_daylight';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'evidence_files', up: m009.up },
   { version: 10, name: 'member_totals', up: m010.up },
   { version: 11, name: 'outbox_plain_seq', up: m011.up },
+  { version: 12, name: 'leader_daylight', up: m012.up },
 ];
 
 /** The migration that introduced the ledger: a database from before the ledger never ran it. */

@@ -14,6 +14,7 @@ interface LeaderRow {
   availability: string;
   heli_cruise_kmh: number | null;
   heli_turnaround_min: number | null;
+  heli_daylight_only: number | null;
   road_plains_kmh: number;
   road_hills_kmh: number;
   max_events_per_day: number;
@@ -40,7 +41,7 @@ const toLeader = (r: LeaderRow): Leader & { demo: boolean } => ({
   baseLat: r.base_lat,
   baseLon: r.base_lon,
   availability: parseWindows(r.availability),
-  helicopter: r.heli_cruise_kmh != null ? { cruiseKmh: r.heli_cruise_kmh, turnaroundMin: r.heli_turnaround_min ?? 0 } : null,
+  helicopter: r.heli_cruise_kmh != null ? { cruiseKmh: r.heli_cruise_kmh, turnaroundMin: r.heli_turnaround_min ?? 0, daylightOnly: r.heli_daylight_only !== 0 } : null,
   road: { plainsKmh: r.road_plains_kmh, hillsKmh: r.road_hills_kmh },
   maxEventsPerDay: r.max_events_per_day,
   minGapMin: r.min_gap_min,

@@ -1,4 +1,5 @@
 import { addDays } from '../../../../shared/domain/visits/dates';
+import { haversineKm } from '../../../../shared/domain/visits/travel';
 import type { AvailabilityWindow } from '../../../../shared/domain/visits/types';
 import { insertRow, newId, upsertRow, type WriteContext } from '../../sync/writer';
 import { FEMALE_FIRST, MALE_FIRST, SURNAMES, type NamePair } from './names';
@@ -38,6 +39,8 @@ const PHASES: readonly (readonly string[])[] = [
   ['rajmahal', 'dumka', 'godda'],
 ];
 const PHASE_OFFSETS = [28, 35, 40, 47];
+/** Every demo leader sets out from Birsa Munda Airport, Ranchi. */
+const BASE = { lat: 23.3143, lon: 85.3217 };
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
@@ -118,11 +121,12 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
         name_hi: `${spec.titleHi} ${hi} (डेमो)`,
         tier: spec.tier,
         base_name: 'Birsa Munda Airport, Ranchi',
-        base_lat: 23.3143,
-        base_lon: 85.3217,
+        base_lat: BASE.lat,
+        base_lon: BASE.lon,
         availability: JSON.stringify(windows),
         heli_cruise_kmh: spec.heli ? 220 : null,
         heli_turnaround_min: spec.heli ? 20 : null,
+        heli_daylight_only: 1,
         road_plains_kmh: 45,
         road_hills_kmh: 30,
         max_events_per_day: spec.maxEvents,
@@ -139,6 +143,8 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
 
   // Venues: a ground within ~3 km of a real block headquarters.
   const venueIds: string[] = [];
+  /** Where each venue is and whether its permission is granted: the sample visits pick from these. */
+  const venueFacts: { id: string; lat: number; lon: number; granted: boolean; hqIndex: number }[] = [];
   const venuesByPc = new Map<number, { id: string; acNo: number }[]>();
   const hqs = o.blockHqs.filter((b) => b.pcNo > 0);
   for (let i = 0; i < o.venues; i++) {
@@ -148,6 +154,8 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
     const permissionRoll = rand();
     const permission = permissionRoll < 0.55 ? 'granted' : permissionRoll < 0.8 ? 'applied' : permissionRoll < 0.97 ? 'not_applied' : 'refused';
     const suffix = i >= hqs.length ? ` ${Math.floor(i / hqs.length) + 1}` : '';
+    const lat = Math.round((hq.lat + (rand() - 0.5) * 0.05) * 1e5) / 1e5;
+    const lon = Math.round((hq.lon + (rand() - 0.5) * 0.05) * 1e5) / 1e5;
     insertRow(
       w,
       'venues',
@@ -155,8 +163,8 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
       {
         name_en: `${hq.nameEn} ${ground[0]}${suffix}`,
         name_hi: `${hq.nameHi ?? hq.nameEn} ${ground[1]}${suffix}`,
-        lat: Math.round((hq.lat + (rand() - 0.5) * 0.05) * 1e5) / 1e5,
-        lon: Math.round((hq.lon + (rand() - 0.5) * 0.05) * 1e5) / 1e5,
+        lat,
+        lon,
         pc_no: hq.pcNo,
         capacity: pick(rand, [3000, 5000, 8000, 12000, 20000, 40000]),
         helipad: rand() < 0.45 ? 1 : 0,
@@ -172,6 +180,7 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
       'venue.save',
     );
     venueIds.push(id);
+    venueFacts.push({ id, lat, lon, granted: permission === 'granted', hqIndex: i % hqs.length });
     const list = venuesByPc.get(hq.pcNo) ?? [];
     list.push({ id, acNo: hq.acNo });
     venuesByPc.set(hq.pcNo, list);
@@ -219,15 +228,20 @@ export function generateVisitsDemo(w: WriteContext, o: VisitDemoOptions): { lead
     requestIds.push(id);
   }
 
-  if (o.sampleVisits && venueIds.length >= 3) {
+  // The sample visits go to the granted grounds nearest the leaders' base, so the day's drive out and
+  // back fits the leader's hours and the samples show no conflict of their own making.
+  const nearBase = [...venueFacts]
+    .sort((a, b) => Number(b.granted) - Number(a.granted) || haversineKm(BASE, a) - haversineKm(BASE, b))
+    .slice(0, 3);
+  if (o.sampleVisits && nearBase.length >= 3) {
     const sample: [number, string, number, string][] = [
       [0, addDays(today, -2), 11 * 60, 'held'],
       [1, addDays(start, 1), 11 * 60, 'confirmed'],
       [2, addDays(start, 3), 12 * 60, 'confirmed'],
     ];
     for (const [vi, date, startMin, status] of sample) {
-      const venueId = venueIds[vi];
-      const hq = hqs[vi % hqs.length];
+      const venueId = nearBase[vi].id;
+      const hq = hqs[nearBase[vi].hqIndex];
       insertRow(
         w,
         'visits',

@@ -33,6 +33,7 @@ export function ItineraryPage({ leaderId, date }: { leaderId: string; date: stri
       <p>
         {formatDate(date, lang)} · {t('visits.dayMap.sun', { sunrise: formatMinutes(route.sun.sunriseMin), sunset: formatMinutes(route.sun.sunsetMin) })}
         {route.base ? ` · ${t('visits.itinerary.base')}: ${route.base.name}` : ''}
+        {leader?.helicopter ? ` · ${t(leader.helicopter.daylightOnly ? 'visits.heli.dayDaylightOnly' : 'visits.heli.dayAfterDark')}` : ''}
       </p>
       <table className="data-table">
         <thead>

@@ -20,6 +20,7 @@ const EMPTY_LEADER = {
   heli: false,
   cruiseKmh: 220,
   turnaroundMin: 20,
+  daylightOnly: true,
   plainsKmh: 45,
   hillsKmh: 30,
   maxEvents: 4,
@@ -50,6 +51,7 @@ function LeaderForm({ plan, leader, onDone }: { plan: PlanningData; leader?: Lea
           heli: leader.helicopter != null,
           cruiseKmh: leader.helicopter?.cruiseKmh ?? EMPTY_LEADER.cruiseKmh,
           turnaroundMin: leader.helicopter?.turnaroundMin ?? EMPTY_LEADER.turnaroundMin,
+          daylightOnly: leader.helicopter?.daylightOnly ?? EMPTY_LEADER.daylightOnly,
           plainsKmh: leader.road.plainsKmh,
           hillsKmh: leader.road.hillsKmh,
           maxEvents: leader.maxEventsPerDay,
@@ -75,7 +77,7 @@ function LeaderForm({ plan, leader, onDone }: { plan: PlanningData; leader?: Lea
         baseLat: f.baseLat,
         baseLon: f.baseLon,
         availability: windows.map((w) => ({ from: w.from, to: w.to, dayStartMin: parseMinutes(w.dayStart) ?? 540, dayEndMin: parseMinutes(w.dayEnd) ?? 1080 })),
-        helicopter: f.heli ? { cruiseKmh: f.cruiseKmh, turnaroundMin: f.turnaroundMin } : null,
+        helicopter: f.heli ? { cruiseKmh: f.cruiseKmh, turnaroundMin: f.turnaroundMin, daylightOnly: f.daylightOnly } : null,
         road: { plainsKmh: f.plainsKmh, hillsKmh: f.hillsKmh },
         maxEventsPerDay: f.maxEvents,
         minGapMin: f.minGap,
@@ -166,6 +168,9 @@ function LeaderForm({ plan, leader, onDone }: { plan: PlanningData; leader?: Lea
               </label>{' '}
               <label>
                 {t('visits.fields.turnaround')} <input type="number" min={0} max={240} value={f.turnaroundMin} onChange={(e) => set({ turnaroundMin: num(e.target.value) })} data-testid="leader-turnaround" />
+              </label>{' '}
+              <label>
+                <input type="checkbox" checked={f.daylightOnly} onChange={(e) => set({ daylightOnly: e.target.checked })} data-testid="leader-daylight" /> {t('visits.fields.daylightOnly')}
               </label>
             </>
           )}
@@ -566,7 +571,9 @@ export function RecordsPanel({ plan, geo, meta }: { plan: PlanningData; geo: Geo
                   {l.availability.map((w) => `${formatDate(w.from, lang)}–${formatDate(w.to, lang)} ${formatMinutes(w.dayStartMin)}–${formatMinutes(w.dayEndMin)}`).join('; ')}
                 </td>
                 <td className="small">
-                  {l.baseName} · {l.helicopter ? `${t('visits.mode.helicopter')} ${l.helicopter.cruiseKmh} km/h` : t('visits.mode.road')} · {t('visits.records.maxPerDay', { n: l.maxEventsPerDay })} ·{' '}
+                  {l.baseName} · {l.helicopter
+                    ? `${t('visits.mode.helicopter')} ${l.helicopter.cruiseKmh} km/h, ${t(l.helicopter.daylightOnly ? 'visits.heli.daylightOnly' : 'visits.heli.afterDark')}`
+                    : t('visits.mode.road')} · {t('visits.records.maxPerDay', { n: l.maxEventsPerDay })} ·{' '}
                   {t('visits.records.gap', { n: l.minGapMin })}
                 </td>
                 {plan.canEdit && (

@@ -147,6 +147,9 @@ function PlanTab({ plan, geo }: { plan: PlanningData; geo: NonNullable<ReturnTyp
           <h3>{t('visits.dayMap.title', { date: formatDate(date, lang) })}</h3>
           <p className="small" data-testid="sun-times">
             {t('visits.dayMap.sun', { sunrise: formatMinutes(route.sun.sunriseMin), sunset: formatMinutes(route.sun.sunsetMin) })}
+            {leader?.helicopter && (
+              <span data-testid="heli-daylight"> {t(leader.helicopter.daylightOnly ? 'visits.heli.dayDaylightOnly' : 'visits.heli.dayAfterDark')}</span>
+            )}
           </p>
           <DayMap
             geo={geo}

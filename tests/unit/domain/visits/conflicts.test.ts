@@ -40,13 +40,13 @@ describe('conflict rules, each explained in words', () => {
   });
 
   it('helicopter leg outside daylight: landing after sunset', () => {
-    const heli = leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20 }, availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 6 * 60, dayEndMin: 21 * 60 }] });
+    const heli = leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20, daylightOnly: true }, availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 6 * 60, dayEndMin: 21 * 60 }] });
     const w = world([heli], [venue('V1', { ...RANCHI, helipad: true }), venue('V2', { ...JAMSHEDPUR, helipad: true })], [[8, '2026-05-13'], [9, '2026-05-20']]);
     // Sunset at Jamshedpur on 10 Apr 2026 is about 18:03; leaving Ranchi at 17:45 lands about 18:38.
     const late = findConflicts(w, [visit('a', { startMin: 16 * 60 + 45 }), visit('b', { venueId: 'V2', startMin: 19 * 60 })]);
     const c = late.find((x) => x.kind === 'helicopter_daylight')!;
     expect(c).toBeDefined();
-    expect(explainConflict(c)).toMatch(/^The helicopter leg Ground V1 → Ground V2 would fly 17:45–18:\d\d, outside daylight \(sunrise 05:\d\d, sunset 18:0\d\); helicopters fly only in daylight\.$/);
+    expect(explainConflict(c)).toMatch(/^The helicopter leg Ground V1 → Ground V2 would fly 17:45–18:\d\d, outside daylight \(sunrise 05:\d\d, sunset 18:0\d\); this leader's helicopter flies only in daylight\.$/);
     // The same legs at midday are fine, and legsOfDay reports a helicopter leg of about an hour.
     const day = [visit('a'), visit('b', { venueId: 'V2', startMin: 13 * 60 })];
     expect(kinds(w, day)).toEqual([]);
@@ -70,7 +70,7 @@ describe('conflict rules, each explained in words', () => {
   });
 
   it('base legs by helicopter fly only in daylight, out and back', () => {
-    const heli = leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20 }, availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 4 * 60, dayEndMin: 23 * 60 }] });
+    const heli = leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20, daylightOnly: true }, availability: [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 4 * 60, dayEndMin: 23 * 60 }] });
     const w = world([heli], [venue('V2', { ...JAMSHEDPUR, helipad: true })], [[9, '2026-05-20']]);
     // Out: landing at 06:00 means leaving the base around 05:00, before sunrise (≈ 05:30).
     const early = findConflicts(w, [visit('b', { venueId: 'V2', startMin: 6 * 60 })]);
@@ -87,6 +87,37 @@ describe('conflict rules, each explained in words', () => {
     expect(out).toMatchObject({ fromVisitId: 'base', toVisitId: 'b', arriveMin: 11 * 60 });
     expect(out!.leg.mode).toBe('helicopter');
     expect(back).toMatchObject({ fromVisitId: 'b', toVisitId: 'base', departMin: 12 * 60 });
+  });
+
+  it('a helicopter that may fly after dark: the daylight rule is the leader\'s setting', () => {
+    const hours = [{ from: '2026-04-01', to: '2026-04-30', dayStartMin: 4 * 60, dayEndMin: 23 * 60 }];
+    const venues = [venue('V1', { ...RANCHI, helipad: true }), venue('V2', { ...JAMSHEDPUR, helipad: true })];
+    const day = [visit('b', { venueId: 'V2', startMin: 6 * 60 }), visit('c', { venueId: 'V1', startMin: 17 * 60 + 30 })];
+    // Daylight only (the default): out before sunrise, between the stops and home after sunset are all flagged.
+    const dayOnly = world([leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20, daylightOnly: true }, availability: hours })], venues, [[8, '2026-05-13'], [9, '2026-05-20']]);
+    expect(kinds(dayOnly, day)).toEqual(['helicopter_daylight', 'helicopter_daylight']);
+    const lateHop = [visit('a', { startMin: 16 * 60 + 45 }), visit('b', { venueId: 'V2', startMin: 19 * 60 })];
+    expect(kinds(dayOnly, lateHop)).toContain('helicopter_daylight');
+    // The same days with night flying allowed have no conflict at all.
+    const night = world([leader({ helicopter: { cruiseKmh: 200, turnaroundMin: 20, daylightOnly: false }, availability: hours })], venues, [[8, '2026-05-13'], [9, '2026-05-20']]);
+    expect(kinds(night, day)).toEqual([]);
+    expect(kinds(night, lateHop)).toEqual([]);
+  });
+
+  it('return leg: the leader must be back at the base before the day ends', () => {
+    // Jamshedpur → Ranchi airport is ≈ 175 min by road; an event ending 15:30 gets home after 18:00.
+    const w = world([leader()], [venue('V2', JAMSHEDPUR)], [[9, '2026-05-20']]);
+    const cs = findConflicts(w, [visit('b', { venueId: 'V2', startMin: 14 * 60 + 30 })]);
+    expect(cs.map((c) => c.kind)).toEqual(['return_leg']);
+    expect(cs[0].visitIds).toEqual(['b']);
+    expect(explainConflict(cs[0])).toMatch(
+      /^Back from Ground V2 to the base Ranchi airport takes \d+ min by road \(\d+ km\): leaving at 15:30 the leader reaches the base at 18:\d\d, after the day ends at 18:00\.$/,
+    );
+    // An hour earlier it fits.
+    expect(kinds(w, [visit('b', { venueId: 'V2', startMin: 13 * 60 })])).toEqual([]);
+    // Only the day's last stop goes home: a nearby stop after it takes over the return leg.
+    const w2 = world([leader()], [venue('V1', RANCHI), venue('V2', JAMSHEDPUR)], [[8, '2026-05-13'], [9, '2026-05-20']]);
+    expect(kinds(w2, [visit('b', { venueId: 'V2', startMin: 12 * 60, durationMin: 30 }), visit('a', { startMin: 16 * 60 + 15, durationMin: 60 })])).toEqual([]);
   });
 
   it('outside availability: on a date outside the windows, or outside the daily hours', () => {

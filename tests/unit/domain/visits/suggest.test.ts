@@ -121,6 +121,26 @@ describe('suggestion engine', () => {
     expect(result.unmet).toEqual([]);
   });
 
+  it('honours the leader\'s daylight setting and the return leg to base', () => {
+    const evening = [{ from: '2026-04-10', to: '2026-04-10', dayStartMin: 17 * 60 + 30, dayEndMin: 21 * 60 }];
+    const venues = [venue('V1', { helipad: true })];
+    const req = [request('R1', { venueId: 'V1', priority: 5 })];
+    // An evening-only leader whose helicopter flies only by day cannot get there and back; one cleared for night flying can.
+    const dayOnly = suggestTour({ world: world([leader({ availability: evening, helicopter: { cruiseKmh: 200, turnaroundMin: 20, daylightOnly: true } })], venues), visits: [], requests: req });
+    expect(dayOnly.suggestions).toEqual([]);
+    expect(dayOnly.unmet.map((u) => u.reason)).toEqual(['helicopter_daylight']);
+    const night = world([leader({ availability: evening, helicopter: { cruiseKmh: 200, turnaroundMin: 20, daylightOnly: false } })], venues);
+    const ok = suggestTour({ world: night, visits: [], requests: req });
+    expect(ok.suggestions).toHaveLength(1);
+    expect(findConflicts(night, toVisits(ok.suggestions))).toEqual([]);
+    // By road from Jamshedpur (≈ 175 min home), the meeting is placed so the leader is back by 18:00.
+    const far = world([leader()], [venue('V2', { lat: 22.8046, lon: 86.2029, acNo: 48, pcNo: 9 })], [[9, '2026-05-20']]);
+    const r = suggestTour({ world: far, visits: [], requests: [request('R2', { venueId: 'V2', pcNo: 9 })] });
+    expect(r.suggestions).toHaveLength(1);
+    expect(r.suggestions[0].startMin + r.suggestions[0].durationMin).toBeLessThanOrEqual(18 * 60 - 170);
+    expect(findConflicts(far, toVisits(r.suggestions))).toEqual([]);
+  });
+
   it('says why each unmet request could not fit', () => {
     const w = world([leader({ maxEventsPerDay: 1, availability: [{ from: '2026-03-20', to: '2026-04-30', dayStartMin: 9 * 60, dayEndMin: 18 * 60 }] })], [venue('V1'), venue('V2', { pcNo: 9, acNo: 48 }), venue('V3', { permission: 'not_applied', permissionGrantedOn: null, permissionAppliedOn: null, acNo: 65 })], [[8, '2026-05-13'], [9, '2026-04-05']]);
     const result = suggestTour({

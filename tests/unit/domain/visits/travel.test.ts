@@ -31,7 +31,7 @@ describe('travel time', () => {
   });
 
   it('a leg flies only with a helicopter and helipads at both ends; an override wins', () => {
-    const heli = leader({ helicopter: { cruiseKmh: 220, turnaroundMin: 20 } });
+    const heli = leader({ helicopter: { cruiseKmh: 220, turnaroundMin: 20, daylightOnly: true } });
     const a = { ...RANCHI, helipad: true, terrain: 'plains' as const };
     const b = { ...JAMSHEDPUR, helipad: true, terrain: 'plains' as const };
     expect(planLeg(a, b, heli, DEFAULT_SETTINGS).mode).toBe('helicopter');
