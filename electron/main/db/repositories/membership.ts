@@ -177,17 +177,25 @@ export function unlinkFindingMembers(db: Db, findingId: string): void {
   prepared(db, 'membership.unlinkFinding', 'DELETE FROM finding_members WHERE finding_id = ?').run(findingId);
 }
 
-/** Recount `members.open_findings` for these members only (the findings that block: open or confirmed). */
+/**
+ * Recount `members.open_findings` for these members only (the findings that block: open or confirmed).
+ * Only the rows whose count changes are written: an unchanged row left alone does not fire the
+ * totals triggers (an import re-links thousands of members whose count stays the same). The CROSS
+ * JOIN keeps SQLite reading a member's few links first, not every open finding for each member.
+ */
 export function refreshOpenFindingCountsOf(db: Db, memberIds: Iterable<string>): void {
   const stmt = prepared(
     db,
-    'membership.recountOne',
-    `UPDATE members SET open_findings = (
-       SELECT count(*) FROM finding_members fm JOIN membership_findings f ON f.id = fm.finding_id
-       WHERE fm.member_id = members.id AND f.deleted = 0 AND f.status IN ('open','confirmed'))
-     WHERE id = ?`,
+    'membership.recountSome',
+    `WITH c AS (
+       SELECT ids.value AS id, (SELECT count(*) FROM finding_members fm CROSS JOIN membership_findings f ON f.id = fm.finding_id
+                                WHERE fm.member_id = ids.value AND f.deleted = 0 AND f.status IN ('open','confirmed')) AS n
+       FROM json_each(?) ids
+     )
+     UPDATE members SET open_findings = c.n FROM c WHERE members.id = c.id AND members.open_findings IS NOT c.n`,
   );
-  for (const id of memberIds) stmt.run(id);
+  const ids = [...memberIds];
+  for (let i = 0; i < ids.length; i += 5_000) stmt.run(JSON.stringify(ids.slice(i, i + 5_000)));
 }
 
 export interface StoredFinding {
