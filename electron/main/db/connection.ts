@@ -15,15 +15,3 @@ export function openDatabase(path: string, nativeBinding?: string): Db {
   return db;
 }
 
-/**
- * Give this connection a page cache of `mib` MiB until the returned function puts the old size back.
- * A bulk write into a large indexed table (the member import) spends its time re-reading index pages
- * evicted from the default 2 MiB cache. Only memory changes: journal and sync settings stay as they are.
- */
-export function enlargePageCache(db: Db, mib: number): () => void {
-  const before = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${-Math.round(mib * 1024)}`);
-  return () => {
-    db.pragma(`cache_size = ${before}`);
-  };
-}

@@ -146,11 +146,22 @@ export function listMemberFactsMatching(
 
 /** Every distinct phone number of live members, as numbers, sorted (for runs of consecutive numbers). */
 export function sortedPhoneNumbers(db: Db): Float64Array {
-  const seen = new Set<number>();
-  for (const r of prepared(db, 'membership.phones', `SELECT phone FROM members WHERE deleted = 0 AND phone IS NOT NULL`).raw().iterate() as Iterable<[string]>) {
-    seen.add(Number(r[0]));
+  // Straight into a typed array, sorted and deduplicated in place: a Set of a million boxed numbers
+  // cost more than the read itself.
+  let numbers = new Float64Array(1 << 16);
+  let n = 0;
+  for (const phone of prepared(db, 'membership.phones', `SELECT phone FROM members WHERE deleted = 0 AND phone IS NOT NULL`).pluck().iterate() as Iterable<string>) {
+    if (n === numbers.length) {
+      const grown = new Float64Array(n * 2);
+      grown.set(numbers);
+      numbers = grown;
+    }
+    numbers[n++] = Number(phone);
   }
-  return Float64Array.from(seen).sort();
+  const sorted = numbers.subarray(0, n).sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+  return sorted.slice(0, distinct);
 }
 
 /** Live member ids by phone, for the given phones. */

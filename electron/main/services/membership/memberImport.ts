@@ -12,7 +12,6 @@ import {
 import { scopeOf, type BoothFacts, type IntegrityThresholds, type MemberFacts } from '../../../../shared/domain/membershipIntegrity';
 import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
 import type { ExportResult, ImportErrorReason, ImportRowError, JobStatus, MemberImportPreview, MemberImportResult } from '../../../../shared/ipc/views';
-import { enlargePageCache } from '../../db/connection';
 import { getMeta, setMeta } from '../../db/repositories/meta';
 import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts } from '../../db/repositories/membership';
 import type { SqlValue } from '../../db/schema';
@@ -28,8 +27,6 @@ import { readTable, type TableFormat } from './readTable';
 const CHUNK = 20_000;
 /** A spreadsheet's protective quote before a formula sign: '=, '+, '-, '@ (the quote is dropped). */
 const FORMULA_AFTER_QUOTE = /^'[=+\-@]/;
-/** The page cache during an import (MiB): the members table's indexes stay in memory while rows go in. */
-const IMPORT_CACHE_MIB = 256;
 /** Rejected rows kept in the job result; all of them are downloadable. */
 const ERRORS_SHOWN = 500;
 
@@ -314,7 +311,6 @@ export class MemberImportJobs {
     const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
     await tick();
     let began = false;
-    const restoreCache = enlargePageCache(db, IMPORT_CACHE_MIB);
     try {
       const table = await readTable(input.format, input.data);
       // The mapping is remembered per source, by header, so a reordered export still maps.
@@ -407,8 +403,6 @@ export class MemberImportJobs {
           error: err instanceof AppError ? err.message : 'The import failed inside the app; nothing was written. Try again.',
         };
       }
-    } finally {
-      restoreCache();
     }
   }
 }
