@@ -14,4 +14,3 @@ export function openDatabase(path: string, nativeBinding?: string): Db {
   db.pragma('busy_timeout = 5000');
   return db;
 }
-
