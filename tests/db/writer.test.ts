@@ -75,6 +75,13 @@ describe('sync writer', () => {
     expect(count(db, 'change_log')).toBe(0);
   });
 
+  it('row ids are UUIDv7: well-formed, all different and in the order they were made', () => {
+    const made = Array.from({ length: 5000 }, () => newId());
+    for (const id of made) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(made).size).toBe(made.length);
+    expect([...made].sort()).toEqual(made);
+  });
+
   it('refuses to write outside a transaction', () => {
     const { db, clock } = fresh();
     const w = beginChange(db, clock, 'u1', '2026-01-01T00:00:00.000Z');

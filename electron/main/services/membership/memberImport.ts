@@ -25,6 +25,8 @@ import { readTable, type TableFormat } from './readTable';
 
 /** Rows per chunk between yields: progress and cancel are polled between chunks. */
 const CHUNK = 20_000;
+/** A spreadsheet's protective quote before a formula sign: '=, '+, '-, '@ (the quote is dropped). */
+const FORMULA_AFTER_QUOTE = /^'[=+\-@]/;
 /** Rejected rows kept in the job result; all of them are downloadable. */
 const ERRORS_SHOWN = 500;
 
@@ -56,6 +58,28 @@ export interface CheckedMember {
 }
 
 /**
+ * Memoised normalisation of values that repeat from row to row (dates, modes, genders): an import of
+ * a million rows holds a few thousand distinct ones. Bounded, so a file of all-distinct values cannot grow it.
+ */
+function memo<T>(fn: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    let v = seen.get(raw);
+    if (v === undefined && !seen.has(raw)) {
+      v = fn(raw);
+      if (seen.size >= 50_000) seen.clear();
+      seen.set(raw, v);
+    }
+    return v as T;
+  };
+}
+const dateOf = memo(parseIndianDateTime);
+const genderOf = memo(normaliseGender);
+const modeOf = memo(normaliseMode);
+
+type RowError = { field: string; reason: ImportErrorReason; message: string };
+
+/**
  * Check one member row: the normalised record, or the reasons it is refused (field + reason + message).
  * `cells` holds the mapped fields' raw text. Used by the import and by paper-form entry alike.
  */
@@ -63,40 +87,46 @@ export function checkMemberRow(
   cells: Partial<Record<MemberField, string>>,
   lookups: MemberLookups,
   defaultMode: MemberMode,
-): { ok: true; member: CheckedMember } | { ok: false; errors: { field: string; reason: ImportErrorReason; message: string }[] } {
-  const errors: { field: string; reason: ImportErrorReason; message: string }[] = [];
-  const fail = (field: string, reason: ImportErrorReason, message: string) => errors.push({ field, reason, message });
-  const raw = (f: MemberField) => (cells[f] ?? '').trim();
+): { ok: true; member: CheckedMember } | { ok: false; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rawPhone = (cells.phone ?? '').trim();
+  const rawEpic = (cells.epic ?? '').trim();
+  const rawBooth = (cells.booth_code ?? '').trim();
+  const rawDate = (cells.enrolled_at ?? '').trim();
+  const rawGender = (cells.gender ?? '').trim();
+  const rawMode = (cells.mode ?? '').trim();
+  const rawEnroller = (cells.enroller ?? '').trim();
 
   let phone: string | null = null;
-  if (!raw('phone')) fail('phone', 'required', 'the phone number is empty. Every member needs a mobile number.');
-  else if (phoneLostDigits(raw('phone'))) fail('phone', 'phone_truncated', 'the spreadsheet shortened this number to scientific notation and lost digits. Format the column as Text and export again.');
-  else if (!(phone = normalisePhone(raw('phone')))) fail('phone', 'invalid_phone', 'this is not a 10-digit Indian mobile number (starting with 6–9).');
+  if (!rawPhone) errors.push({ field: 'phone', reason: 'required', message: 'the phone number is empty. Every member needs a mobile number.' });
+  else if (phoneLostDigits(rawPhone)) {
+    errors.push({ field: 'phone', reason: 'phone_truncated', message: 'the spreadsheet shortened this number to scientific notation and lost digits. Format the column as Text and export again.' });
+  } else if (!(phone = normalisePhone(rawPhone))) errors.push({ field: 'phone', reason: 'invalid_phone', message: 'this is not a 10-digit Indian mobile number (starting with 6–9).' });
 
   let epic: string | null = null;
-  if (raw('epic') && !(epic = normaliseEpic(raw('epic')))) fail('epic', 'invalid_voter_id', 'a voter id (EPIC) is three letters and seven digits, e.g. ABC1234567.');
+  if (rawEpic && !(epic = normaliseEpic(rawEpic))) errors.push({ field: 'epic', reason: 'invalid_voter_id', message: 'a voter id (EPIC) is three letters and seven digits, e.g. ABC1234567.' });
 
-  const booth = raw('booth_code') ? lookups.boothByCode.get(raw('booth_code').toUpperCase()) : undefined;
-  if (!raw('booth_code')) fail('booth_code', 'required', 'the booth is empty. Write the booth code, e.g. BT-35-0001.');
-  else if (!booth) fail('booth_code', 'unknown_unit', `there is no booth "${raw('booth_code')}". Check the booth code.`);
+  const booth = rawBooth ? lookups.boothByCode.get(rawBooth.toUpperCase()) : undefined;
+  if (!rawBooth) errors.push({ field: 'booth_code', reason: 'required', message: 'the booth is empty. Write the booth code, e.g. BT-35-0001.' });
+  else if (!booth) errors.push({ field: 'booth_code', reason: 'unknown_unit', message: `there is no booth "${rawBooth}". Check the booth code.` });
 
   let enrolledAt: string | null = null;
-  if (raw('enrolled_at') && !(enrolledAt = parseIndianDateTime(raw('enrolled_at')))) {
-    fail('enrolled_at', 'invalid_date', 'not a real date. Write it as DD-MM-YYYY (with an optional time, e.g. 14:30).');
+  if (rawDate && !(enrolledAt = dateOf(rawDate))) {
+    errors.push({ field: 'enrolled_at', reason: 'invalid_date', message: 'not a real date. Write it as DD-MM-YYYY (with an optional time, e.g. 14:30).' });
   }
   let gender: string | null = null;
-  if (raw('gender') && !(gender = normaliseGender(raw('gender')))) fail('gender', 'invalid_gender', 'write F, M or O (or महिला, पुरुष, अन्य).');
+  if (rawGender && !(gender = genderOf(rawGender))) errors.push({ field: 'gender', reason: 'invalid_gender', message: 'write F, M or O (or महिला, पुरुष, अन्य).' });
   let mode: MemberMode | null = defaultMode;
-  if (raw('mode') && !(mode = normaliseMode(raw('mode')))) fail('mode', 'invalid_mode', 'write digital or offline.');
+  if (rawMode && !(mode = modeOf(rawMode))) errors.push({ field: 'mode', reason: 'invalid_mode', message: 'write digital or offline.' });
 
   let enrollerId: string | null = null;
-  if (raw('enroller') && !(enrollerId = lookups.enrollerByLogin.get(raw('enroller').toUpperCase()) ?? null)) {
-    fail('enroller', 'unknown_enroller', `no enroller has the login id "${raw('enroller')}". Add the enroller to the roster first.`);
+  if (rawEnroller && !(enrollerId = lookups.enrollerByLogin.get(rawEnroller.toUpperCase()) ?? null)) {
+    errors.push({ field: 'enroller', reason: 'unknown_enroller', message: `no enroller has the login id "${rawEnroller}". Add the enroller to the roster first.` });
   }
-  const membershipId = raw('membership_id') || null;
-  if ((membershipId?.length ?? 0) > 40) fail('membership_id', 'too_long', 'the membership id is longer than 40 characters.');
-  const name = raw('name') || null;
-  if ((name?.length ?? 0) > 120) fail('name', 'too_long', 'the name is longer than 120 characters.');
+  const membershipId = (cells.membership_id ?? '').trim() || null;
+  if ((membershipId?.length ?? 0) > 40) errors.push({ field: 'membership_id', reason: 'too_long', message: 'the membership id is longer than 40 characters.' });
+  const name = (cells.name ?? '').trim() || null;
+  if ((name?.length ?? 0) > 120) errors.push({ field: 'name', reason: 'too_long', message: 'the name is longer than 120 characters.' });
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, member: { membershipId, name, phone: phone!, epic, gender, mode: mode!, booth: booth!, enrollerId, enrolledAt } };
@@ -320,7 +350,7 @@ export class MemberImportJobs {
           for (const f of MEMBER_FIELDS) cells[f] = undefined;
           for (const p of positions) {
             const c = record[p.i] ?? '';
-            cells[p.f] = /^'[=+\-@]/.test(c) ? c.slice(1) : c;
+            cells[p.f] = c.charCodeAt(0) === 39 && FORMULA_AFTER_QUOTE.test(c) ? c.slice(1) : c;
           }
           const checked = checkMemberRow(cells, lookups, 'digital');
           if (!checked.ok) {
