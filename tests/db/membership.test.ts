@@ -118,6 +118,10 @@ describe('membership import', () => {
     expect((await core.call('jobs.get', { jobId })).state).toBe('cancelled');
     expect(core.db.prepare('SELECT count(*) AS n FROM members').get()).toEqual({ n: 0 });
     expect(core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE table_name IN ('members','member_imports')`).get()).toEqual({ n: 0 });
+    // The totals triggers the import set aside are back, and a paper form counts at once.
+    expect(core.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'members_totals_%'`).get()).toEqual({ n: 3 });
+    await core.call('members.add', { booth_code: 'BT-35-0001', phone: '9700000005' });
+    expect((await core.call('membership.dashboard', { scope: { type: 'state' } })).total.claimed).toBe(1);
     await core.call('enrollers.add', { name: 'Late', level: 'booth', unitCode: 'BT-35-0003' });
   }, 30_000);
 });
@@ -231,7 +235,7 @@ describe('incremental findings', () => {
     const core = await setup();
     // Duplicates across booths, a run of consecutive numbers, an untrained enroller, a wrong booth.
     await importFile(core, 'membership_id,phone,epic,booth,enroller\nI-1,9700000001,ABC1234567,BT-35-0001,ENR-1\nI-2,9700000002,,BT-35-0002,ENR-1\nI-3,9700000003,,BT-35-0002,ENR-2\n');
-    await importFile(core, 'membership_id,phone,epic,booth,enroller\nI-4,9700000004,ABC1234567,BT-35-0001,ENR-2\nI-5,9700000001,,BT-35-0002,ENR-2\n');
+    await importFile(core, 'membership_id,phone,epic,booth,enroller,enrolled_at\nI-4,9700000004,ABC1234567,BT-35-0001,ENR-2,03-01-2026\nI-5,9700000001,,BT-35-0002,ENR-2,04-01-2026 11:30\n');
     await core.call('members.add', { booth_code: 'BT-35-0001', phone: '9700000005', enroller: 'ENR-1' });
     await core.call('members.add', { booth_code: 'BT-35-0002', phone: '9700000004', enroller: 'ENR-2' });
     const w = await core.call('workshops.add', { level: 'booth', unitCode: 'BT-35-0001', heldOn: '2026-01-08' });
@@ -250,6 +254,13 @@ describe('incremental findings', () => {
     );
     expect(core.db.prepare(`SELECT enroller_id, claimed, verified FROM member_totals_enroller WHERE claimed > 0 ORDER BY enroller_id`).all()).toEqual(
       core.db.prepare(`SELECT enroller_id, count(*) AS claimed, sum(open_findings = 0) AS verified FROM members WHERE deleted = 0 AND enroller_id IS NOT NULL GROUP BY 1 ORDER BY 1`).all(),
+    );
+    // Two import days, plus today for the paper forms.
+    expect(core.db.prepare(`SELECT count(*) AS n FROM member_totals_day WHERE claimed > 0`).get()).toEqual({ n: 3 });
+    expect(core.db.prepare(`SELECT pc, day, claimed, verified FROM member_totals_day WHERE claimed > 0 ORDER BY 1, 2`).all()).toEqual(
+      core.db
+        .prepare(`SELECT coalesce(pc_no, 0) AS pc, substr(enrolled_at, 1, 10) AS day, count(*) AS claimed, sum(open_findings = 0) AS verified FROM members WHERE deleted = 0 AND enrolled_at IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`)
+        .all(),
     );
   });
 

@@ -13,7 +13,7 @@ import { scopeOf, type BoothFacts, type IntegrityThresholds, type MemberFacts } 
 import { normaliseEpic, normalisePhone, phoneLostDigits } from '../../../../shared/domain/personalData';
 import type { ExportResult, ImportErrorReason, ImportRowError, JobStatus, MemberImportPreview, MemberImportResult } from '../../../../shared/ipc/views';
 import { getMeta, setMeta } from '../../db/repositories/meta';
-import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts } from '../../db/repositories/membership';
+import { enrollerIdsByLogin, existingMemberKeys, listBoothFacts, suspendMemberTotals } from '../../db/repositories/membership';
 import type { SqlValue } from '../../db/schema';
 import { getSyncDevice } from '../../db/repositories/sync';
 import { lastRowid } from '../../db/repositories/syncedRows';
@@ -337,6 +337,8 @@ export class MemberImportJobs {
       const w = beginChange(db, ctx.clock, userId, nowIso(ctx));
       // The records already there end at this rowid; the new ones' facts are kept in memory for the checks.
       const afterRowid = lastRowid(db, 'members');
+      // The dashboard totals are added once, grouped, when the rows are in (not by a trigger per row).
+      const totals = suspendMemberTotals(db);
       const newFacts: MemberFacts[] = [];
       job.status.stage = 'writing';
       const cells: Partial<Record<MemberField, string>> = {};
@@ -379,6 +381,7 @@ export class MemberImportJobs {
         { file_name: input.fileName.slice(0, 260), source: input.source.slice(0, 80), rows, inserted, skipped, rejected, scope_pc: scopePc, imported_at: w.at, ac_no: null, district_code: null },
         'members.import',
       );
+      totals.resume(afterRowid);
       job.status.stage = 'findings';
       job.status.progress = 0.85;
       await tick();
