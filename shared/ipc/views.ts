@@ -217,6 +217,7 @@ export const IMPORT_ERROR_REASONS = [
   'phone_conflict',
   'phone_truncated',
   'required',
+  'scope_change',
   'too_long',
   'unexpected_date',
   'unknown_kind',

@@ -28,7 +28,7 @@ const n = (sql: string, ...params: unknown[]): number => (db.prepare(sql).get(..
 const UNITS_OK = [
   'level,code,name_en,name_hi,parent_code,ac_no,closed',
   'mandal,M-3064-01,Bermo Mandal 1,बेरमो मंडल 1,B-3064,,',
-  'panchayat,P-3064-001,Armo,,M-3064-01,34,',
+  'panchayat,P-3064-001,Armo,,M-3064-01,,',
   'booth,BT-34-0001,1 — Primary School Armo,,P-3064-001,34,0',
   'booth,BT-34-0002,2 — Panchayat Bhawan Armo,,P-3064-001,34,no',
 ].join('\n');
@@ -69,11 +69,33 @@ describe('CSV import of units', () => {
       .get();
     expect(booth).toEqual({ ac_no: 34, pc_no: 6, district_code: '355', block_code: '3064', source: 'import', parent: 'P-3064-001' });
     const gp = db.prepare("SELECT p.code AS parent, u.ac_no, u.source FROM org_units u JOIN org_units p ON p.id = u.parent_id WHERE u.code = 'P-3064-001'").get();
-    expect(gp).toEqual({ parent: 'M-3064-01', ac_no: 34, source: 'reference' });
+    expect(gp).toEqual({ parent: 'M-3064-01', ac_no: null, source: 'reference' });
 
     const outbox = countOutbox(db);
     expect(commitImport(db, clock, 'u1', 'units', UNITS_OK, AT)).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
     expect(countOutbox(db)).toBe(outbox);
+  });
+
+  it('refuses to move a stored unit to another assembly constituency or district, naming the row and field', () => {
+    commitImport(db, clock, 'u1', 'units', UNITS_OK, AT);
+    const elsewhere = db.prepare("SELECT code FROM org_units WHERE level = 'panchayat' AND district_code <> '355' LIMIT 1").get() as { code: string };
+    const text = [
+      'level,code,name_en,parent_code,ac_no',
+      'booth,BT-34-0001,1 — Primary School Armo,P-3064-001,33',
+      `booth,BT-34-0002,2 — Panchayat Bhawan Armo,${elsewhere.code},34`,
+      'panchayat,P-3064-001,Armo,M-3064-01,34',
+      'booth,BT-34-0001,1 — Primary School Armo,P-3064-001,34',
+    ].join('\n');
+    const errors = previewImport(db, 'units', text).errors;
+    expect(errors.map((e) => [e.row, e.field, e.reason])).toEqual([
+      [2, 'ac_no', 'scope_change'],
+      [3, 'parent_code', 'scope_change'],
+      [4, 'ac_no', 'scope_change'],
+      [5, 'code', 'duplicate_code'],
+    ]);
+    expect(errors[0].message).toMatch(/Row 2, ac_no: BT-34-0001 is in assembly constituency 34.*Write 34 or leave the cell empty/);
+    expect(() => commitImport(db, clock, 'u1', 'units', text, AT)).toThrow(/nothing was imported/);
+    expect(db.prepare("SELECT ac_no, district_code FROM org_units WHERE code = 'BT-34-0001'").get()).toEqual({ ac_no: 34, district_code: '355' });
   });
 
   it('checks codes, levels, parents, AC numbers and duplicates', () => {

@@ -335,6 +335,26 @@ function planUnits(db: Db, file: ParsedFile): Plan {
     } else if (stored && level && stored.level !== level) {
       fail('level', 'level_mismatch', `${code} is already a ${stored.level}, not a ${level}. Correct the level or the code.`);
     }
+    // A stored unit keeps its district and assembly constituency: every synced row carries them as the
+    // keys other control rooms read it by, and the state server refuses to change them.
+    if (stored && !stored.deleted && parent) {
+      if ((parent.districtCode ?? null) !== (stored.districtCode ?? null)) {
+        fail(
+          'parent_code',
+          'scope_change',
+          `${code} is in another district than ${parentCode}. A unit cannot move to another district once it exists: keep its parent in its own district, or close it and add a new unit under ${parentCode}.`,
+        );
+      }
+      if (acNo !== null && acNo !== stored.acNo) {
+        fail(
+          'ac_no',
+          'scope_change',
+          stored.acNo === null
+            ? `${code} is stored without an assembly constituency, and that cannot change once it exists. Leave the cell empty.`
+            : `${code} is in assembly constituency ${stored.acNo}, and that cannot change once it exists. Write ${stored.acNo} or leave the cell empty (or close it and add a new unit).`,
+        );
+      }
+    }
 
     if (code && !inFile.has(code)) inFile.set(code, { row, unit: null });
     if (rowErrors.length > 0 || !level || !parent) {
