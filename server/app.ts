@@ -171,6 +171,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       if (existing && existing.data.source === 'reference' && d.scope !== 'state') return reject('Reference geography is owned by the state office.');
       const m = mergeOp(existing, op);
       if (m.kind === 'rejected') return reject(m.reason);
+      if (!writable.has(m.row.bucket)) return reject(`This control room may not move a row to ${m.row.bucket} (row ${op.id} in ${op.table}).`);
       const result: OpResult = { seq: op.seq, status: m.kind };
       if (m.lost.some((l) => l.losingHlc === op.hlc)) {
         result.reason = m.lost.some((l) => l.reason === 'status')
@@ -233,7 +234,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     // holds, instead of parsing and re-serialising thousands of rows per page.
     const rows = page.rows.map(
       (r) =>
-        `{"bucket":${JSON.stringify(r.bucket)},"seq":${Number(r.seq)},"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},"hlc":${JSON.stringify(r.hlc)},"deleted":${Number(r.deleted)},"data":${r.data}}`,
+        `{"bucket":${JSON.stringify(r.bucket)},"seq":${Number(r.seq)},"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},"hlc":${JSON.stringify(r.hlc)},"deleted":${Number(r.deleted)},"data":${r.data}${r.movedTo ? `,"movedTo":${JSON.stringify(r.movedTo)}` : ''}}`,
     );
     const rest: Omit<PullResponse, 'rows'> = { cursors: page.cursors, remaining: page.remaining, conflicts, serverTime: now() };
     return reply.type('application/json; charset=utf-8').send(`{"rows":[${rows.join(',')}],${JSON.stringify(rest).slice(1)}`);

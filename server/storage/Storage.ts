@@ -146,6 +146,18 @@ export function conflictFromRow(r: ConflictRow): ConflictRecord {
   };
 }
 
+/**
+ * One bucket's page after a cursor, in sequence order: its rows and the markers of rows that left it.
+ * `p` names the engine's placeholders for the bucket, the cursor and the page size.
+ */
+export function pullPageSql(p: [bucket: string, after: string, limit: string]): string {
+  const [bucket, after, limit] = p;
+  return `SELECT seq, table_name, id, hlc, deleted, data, NULL AS moved_to FROM sync_rows WHERE bucket = ${bucket} AND seq > ${after}
+          UNION ALL
+          SELECT seq, table_name, id, '' AS hlc, 1 AS deleted, '{}' AS data, moved_to FROM sync_moves WHERE bucket = ${bucket} AND seq > ${after}
+          ORDER BY seq LIMIT ${limit}`;
+}
+
 /** The tables, in SQL both engines accept (BIGINT ids are assigned by the code, not the engine). */
 export const SERVER_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS devices (
@@ -171,5 +183,10 @@ export const SERVER_SCHEMA = [
     losing_value TEXT NOT NULL, losing_hlc TEXT NOT NULL, losing_device TEXT NOT NULL,
     winning_value TEXT NOT NULL, winning_hlc TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS conflicts_bucket ON conflicts (bucket, id)`,
+  // A row that left a bucket (its scope keys changed) leaves a marker there, in that bucket's sequence:
+  // rooms reading only the old bucket learn to drop their copy.
+  `CREATE TABLE IF NOT EXISTS sync_moves (
+    bucket TEXT NOT NULL, seq BIGINT NOT NULL, table_name TEXT NOT NULL, id TEXT NOT NULL, moved_to TEXT NOT NULL,
+    PRIMARY KEY (bucket, seq))`,
   `CREATE TABLE IF NOT EXISTS pc_figures (pc_no INTEGER PRIMARY KEY, figures TEXT NOT NULL, reported_at TEXT NOT NULL)`,
 ];

@@ -11,6 +11,7 @@ import {
   type DeviceRow,
   type OpOutcome,
   parsePage,
+  pullPageSql,
   type PullPage,
   type RawPullPage,
   type RawPulledRow,
@@ -140,6 +141,10 @@ export class PgStorage implements Storage {
                stamps = excluded.stamps, hlc = excluded.hlc, deleted = excluded.deleted`,
             [w.table, w.id, w.bucket, seq, JSON.stringify(w.data), JSON.stringify(w.stamps), w.hlc, w.deleted],
           );
+          if (stored && stored.bucket !== w.bucket) {
+            const markerSeq = (await c.query<{ seq: number }>(nextSeq, [stored.bucket, at])).rows[0].seq;
+            await c.query('INSERT INTO sync_moves (bucket, seq, table_name, id, moved_to) VALUES ($1, $2, $3, $4, $5)', [stored.bucket, markerSeq, w.table, w.id, w.bucket]);
+          }
         }
         for (const l of outcome.lost) {
           const cid = (await c.query<{ seq: number }>(nextSeq, ['#conflicts', at])).rows[0].seq;
@@ -174,13 +179,11 @@ export class PgStorage implements Storage {
       for (const [bucket, cursor] of Object.entries(cursors)) {
         let after = cursor;
         if (rows.length < limit) {
-          const page = await c.query<StoredRow>('SELECT seq, table_name, id, hlc, deleted, data FROM sync_rows WHERE bucket = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
-            bucket,
-            cursor,
-            limit - rows.length,
-          ]);
+          const page = await c.query<StoredRow & { moved_to: string | null }>(pullPageSql(['$1', '$2', '$3']), [bucket, cursor, limit - rows.length]);
           for (const r of page.rows) {
-            rows.push({ bucket, seq: Number(r.seq), table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: r.data });
+            const row: RawPulledRow = { bucket, seq: Number(r.seq), table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: r.data };
+            if (r.moved_to) row.movedTo = r.moved_to;
+            rows.push(row);
             after = r.seq;
           }
         }

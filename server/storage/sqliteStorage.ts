@@ -11,6 +11,7 @@ import {
   type DeviceRow,
   type OpOutcome,
   parsePage,
+  pullPageSql,
   type PullPage,
   type RawPullPage,
   type RawPulledRow,
@@ -18,6 +19,7 @@ import {
 } from './Storage';
 
 type StoredRow = { table_name: string; id: string; bucket: string; seq: number; data: string; stamps: string; hlc: string; deleted: number };
+type PageRow = Omit<StoredRow, 'bucket' | 'stamps'> & { moved_to: string | null };
 
 /** The default storage: one SQLite file (WAL), nothing to install. Every call runs synchronously inside. */
 export class SqliteStorage implements Storage {
@@ -99,6 +101,7 @@ export class SqliteStorage implements Storage {
        ON CONFLICT (table_name, id) DO UPDATE SET bucket = excluded.bucket, seq = excluded.seq, data = excluded.data,
          stamps = excluded.stamps, hlc = excluded.hlc, deleted = excluded.deleted`,
     );
+    const addMove = this.db.prepare('INSERT INTO sync_moves (bucket, seq, table_name, id, moved_to) VALUES (?, ?, ?, ?, ?)');
     const addConflict = this.db.prepare(
       `INSERT INTO conflicts (id, bucket, table_name, row_id, field, losing_value, losing_hlc, losing_device, winning_value, winning_hlc, reason, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -117,6 +120,10 @@ export class SqliteStorage implements Storage {
           const w = outcome.write;
           const { seq } = nextSeq.get(w.bucket, at) as { seq: number };
           putRow.run(w.table, w.id, w.bucket, seq, JSON.stringify(w.data), JSON.stringify(w.stamps), w.hlc, w.deleted);
+          if (stored && stored.bucket !== w.bucket) {
+            const { seq: markerSeq } = nextSeq.get(stored.bucket, at) as { seq: number };
+            addMove.run(stored.bucket, markerSeq, w.table, w.id, w.bucket);
+          }
         }
         for (const l of outcome.lost) {
           const { seq: cid } = nextSeq.get('#conflicts', at) as { seq: number };
@@ -137,7 +144,7 @@ export class SqliteStorage implements Storage {
   }
 
   async pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage> {
-    const page = this.db.prepare('SELECT seq, table_name, id, hlc, deleted, data FROM sync_rows WHERE bucket = ? AND seq > ? ORDER BY seq LIMIT ?');
+    const page = this.db.prepare(pullPageSql(['@bucket', '@after', '@limit']));
     const top = this.db.prepare('SELECT seq FROM buckets WHERE bucket = ?');
     return this.db.transaction(() => {
       const rows: RawPulledRow[] = [];
@@ -146,8 +153,10 @@ export class SqliteStorage implements Storage {
       for (const [bucket, cursor] of Object.entries(cursors)) {
         let after = cursor;
         if (rows.length < limit) {
-          for (const r of page.all(bucket, cursor, limit - rows.length) as StoredRow[]) {
-            rows.push({ bucket, seq: r.seq, table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: r.data });
+          for (const r of page.all({ bucket, after: cursor, limit: limit - rows.length }) as PageRow[]) {
+            const row: RawPulledRow = { bucket, seq: r.seq, table: r.table_name, id: r.id, hlc: r.hlc, deleted: r.deleted, data: r.data };
+            if (r.moved_to) row.movedTo = r.moved_to;
+            rows.push(row);
             after = r.seq;
           }
         }

@@ -11,8 +11,10 @@ import { STATE_OWNED_TABLES, acBucket, districtBucket, pcBucket, type PushOp } f
  *   brings the row back. Only an explicit undelete (undo of a delete) newer than the tombstone does.
  * - Committee status only moves along its state machine (shared/domain/committeeStatus.ts): a newer
  *   status that is not a legal step from the current one loses, and is kept as a conflict.
- * - Scope keys (ac_no, pc_no, district_code, and org_units.source) never change after creation: the row would
- *   leave the bucket the other control rooms read it from.
+ * - A row may move to another bucket when its scope keys (ac_no, pc_no, district_code, scope_pc) change — a
+ *   visit moved to a ground in another constituency, say: the merged row's bucket is computed again and
+ *   the storage leaves a "moved" marker in the old bucket, so a room that reads only the old one drops
+ *   its copy. A unit's scope keys and source never change (every row below it carries them).
  * - A value that loses to a concurrent change (the column changed on the server after the device's base)
  *   is kept as a conflict so an operator can restore it.
  */
@@ -44,8 +46,7 @@ export type MergeDecision =
   | { kind: 'rejected'; reason: string }
   | { kind: 'applied' | 'superseded'; row: ServerRow; changed: boolean; lost: LostValue[] };
 
-const SCOPE_KEYS = ['ac_no', 'pc_no', 'district_code'];
-const IMMUTABLE: Record<string, string[]> = { org_units: [...SCOPE_KEYS, 'source'] };
+const IMMUTABLE: Record<string, string[]> = { org_units: ['ac_no', 'pc_no', 'district_code', 'source'] };
 
 const positive = (v: Scalar | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
@@ -90,7 +91,7 @@ export function mergeOp(existing: ServerRow | null, op: PushOp): MergeDecision {
     };
   }
 
-  for (const k of IMMUTABLE[op.table] ?? SCOPE_KEYS) {
+  for (const k of IMMUTABLE[op.table] ?? []) {
     if (k in existing.data && k in payload && !sameValue(existing.data[k], payload[k])) {
       return { kind: 'rejected', reason: `The ${k} of a row cannot change once it is synced (row ${op.id} in ${op.table}).` };
     }
@@ -163,6 +164,6 @@ export function mergeOp(existing: ServerRow | null, op: PushOp): MergeDecision {
     kind: applied ? 'applied' : 'superseded',
     changed,
     lost,
-    row: { ...existing, data, stamps, hlc, deleted },
+    row: { ...existing, bucket: bucketOf(op.table, data), data, stamps, hlc, deleted },
   };
 }

@@ -134,6 +134,11 @@ export interface PulledRow {
   deleted: number;
   /** Every column the server holds for the row, including ones this client may not know yet. */
   data: Record<string, string | number | null>;
+  /**
+   * Set on a marker, not a row: the row left this bucket for the one named (its scope keys changed).
+   * A device that does not read that bucket removes its copy; one that does gets the row from there.
+   */
+  movedTo?: string;
 }
 
 export interface ConflictRecord {

@@ -220,6 +220,30 @@ describe('leader visits', () => {
     expect(jamshedpur.districtCode).not.toBe(ranchi.districtCode);
   });
 
+  it('a venue moved to another constituency takes its visits and requests along; not out of a requesting Lok Sabha', async () => {
+    await withUser(core, 'scheduler');
+    const l = await leader(core);
+    const ground = await venue(core, 'Morabadi', 63);
+    const v = await core.call('visits.create', { leaderId: l.id, venueId: ground.id, date: '2026-04-10', startMin: 660, durationMin: 60 });
+    const req = await core.call('visits.saveRequest', { pcNo: 8, leaderIds: [l.id], priority: 3, preferredFrom: '2026-04-01', preferredTo: '2026-04-05', venueId: ground.id, areaAcNo: null, durationMin: 60, requestedBy: 'In-charge', note: null });
+    const scope = (table: string, id: string) => core.db.prepare(`SELECT ac_no, district_code FROM ${table} WHERE id = ?`).get(id);
+    const edit = (acNo: number) =>
+      core.call('visits.saveVenue', {
+        id: ground.id, nameEn: 'Morabadi', lat: 23.35, lon: 85.32, acNo, capacity: 20000, helipad: false, terrain: 'plains',
+        permission: 'granted', permissionAppliedOn: '2026-01-01', permissionGrantedOn: '2026-01-05', authorityLeadDays: null,
+      });
+    // Kanke (64) is in Ranchi Lok Sabha too: the visit and the request follow the venue.
+    const moved = await edit(64);
+    expect(moved.acNo).toBe(64);
+    expect(scope('visits', v.id)).toEqual({ ac_no: 64, district_code: moved.districtCode });
+    expect(scope('visit_requests', req.id)).toEqual({ ac_no: 64, district_code: moved.districtCode });
+    // Jamshedpur East (48) is in another Lok Sabha than the request's: refused, nothing changes.
+    const e = await failsWith(edit(48), 'invalid_input');
+    expect(e.field).toBe('acNo');
+    expect(e.message).toMatch(/request from Lok Sabha constituency 8/);
+    expect(scope('visits', v.id)).toEqual({ ac_no: 64, district_code: moved.districtCode });
+  });
+
   it('leaders and venues are edited in place and removed only when nothing depends on them', async () => {
     await withUser(core, 'scheduler');
     const l = await leader(core);

@@ -12,7 +12,7 @@ import { createCore } from '../../electron/main/core';
 import { SyncClient } from '../../electron/main/sync/syncClient';
 import { MAX_PUSH_OPS } from '../../shared/sync/protocol';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
-import { ADMIN, STORAGE_KINDS, openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
+import { ADMIN, STORAGE_KINDS, geography, openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
 
 // Each simulated control room loads the reference geography; on a busy machine that alone takes seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -162,6 +162,47 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
     expect(countOutbox(a.core.db)).toBeGreaterThan(0);
     expect(await top()).toBe(was);
     a.core.close();
+  });
+
+  it('moves a row to another constituency: rooms that cannot read its new one drop it, the others follow it', async () => {
+    const a = await openRoom(server, { pcNo: 1 });
+    const b = await openRoom(server, { pcNo: 1 });
+    const c = await openRoom(server, { pcNo: 2 });
+    const st = await openRoom(server, { scope: 'state' });
+    const id = addPerson(a, 3, 'Moving');
+    const syncAll = async (...rooms: Room[]) => {
+      for (const r of rooms) await r.client.sync();
+    };
+    const row = (room: Room) => room.core.db.prepare('SELECT name_en, ac_no FROM people WHERE id = ?').get(id);
+    await syncAll(a, b, c, st);
+    expect(row(b)).toEqual({ name_en: 'Moving', ac_no: 3 });
+    expect(row(c)).toBeUndefined();
+
+    // Within the Lok Sabha: both rooms read both constituencies, so the sibling follows the row.
+    a.write((w) => upsertRow(w, 'people', id, { ac_no: 5 }, 'test'));
+    await syncAll(a, b);
+    expect(row(b)).toEqual({ name_en: 'Moving', ac_no: 5 });
+
+    // The state office moves it to another Lok Sabha: it leaves both Lok Sabha 1 rooms and reaches Lok Sabha 2's.
+    const elsewhere = geography.acsOfPc(2)[0];
+    await st.client.sync();
+    st.write((w) => upsertRow(w, 'people', id, { ac_no: elsewhere }, 'test'));
+    await syncAll(st, a, b, c);
+    expect(row(a)).toBeUndefined();
+    expect(row(b)).toBeUndefined();
+    expect(row(c)).toEqual({ name_en: 'Moving', ac_no: elsewhere });
+    expect(row(st)).toEqual({ name_en: 'Moving', ac_no: elsewhere });
+    expect(countOutbox(a.core.db)).toBe(0);
+    // A room enrolled afterwards never sees it; moved back, it returns to Lok Sabha 1 and leaves Lok Sabha 2.
+    const late = await openRoom(server, { pcNo: 1 });
+    await late.client.sync();
+    expect(row(late)).toBeUndefined();
+    st.write((w) => upsertRow(w, 'people', id, { ac_no: 3, name_en: 'Returned' }, 'test'));
+    await syncAll(st, a, c, late);
+    expect(row(a)).toEqual({ name_en: 'Returned', ac_no: 3 });
+    expect(row(late)).toEqual({ name_en: 'Returned', ac_no: 3 });
+    expect(row(c)).toBeUndefined();
+    for (const r of [a, b, c, st, late]) r.core.close();
   });
 
   it('lists devices, their last sync and per-constituency freshness for the state admin only', async () => {

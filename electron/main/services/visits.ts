@@ -157,6 +157,18 @@ export function saveVenue(ctx: ServiceContext, input: CallArgs<'visits.saveVenue
     throw new AppError('invalid_input', 'Enter the date the permission was applied for.', 'permissionAppliedOn');
   }
   const place = acPlace(ctx.db, input.acNo);
+  // A ground moved to another constituency takes its visits and requests along (they sync with it).
+  const moved = existing !== null && existing.acNo !== input.acNo;
+  const requests = moved ? listRequests(ctx.db).filter((r) => r.venueId === existing.id) : [];
+  const otherPc = requests.find((r) => r.pcNo !== place.pcNo);
+  if (otherPc) {
+    throw new AppError(
+      'invalid_input',
+      `A request from Lok Sabha constituency ${otherPc.pcNo} names this venue, so it cannot move to assembly constituency ${input.acNo} (Lok Sabha ${place.pcNo}). Add a new venue there instead.`,
+      'acNo',
+    );
+  }
+  const visits = moved ? listVisits(ctx.db).filter((v) => v.venueId === existing.id) : [];
   const id = existing?.id ?? newId();
   const values = {
     name_en: input.nameEn,
@@ -177,6 +189,9 @@ export function saveVenue(ctx: ServiceContext, input: CallArgs<'visits.saveVenue
   inChange(ctx, user.id, (w) => {
     if (existing) upsertRow(w, 'venues', id, values, 'venue.save');
     else insertRow(w, 'venues', id, { ...values, source: 'local' }, 'venue.save');
+    const scope = { ac_no: input.acNo, pc_no: place.pcNo, district_code: place.districtCode };
+    for (const v of visits) upsertRow(w, 'visits', v.id, scope, 'venue.save');
+    for (const r of requests) upsertRow(w, 'visit_requests', r.id, { ac_no: input.acNo, district_code: place.districtCode }, 'venue.save');
   });
   return getVenue(ctx.db, id)!;
 }

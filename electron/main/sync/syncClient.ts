@@ -29,7 +29,7 @@ import {
   setCursor,
   type SyncDevice,
 } from '../db/repositories/sync';
-import { getStoredRow, putStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
+import { getStoredRow, putStoredRow, removeStoredRow, storedValuesInserter } from '../db/repositories/syncedRows';
 import { SYNCED_TABLES, type SqlValue, type StoredRow, type SyncedTable } from '../db/schema';
 import type { LocalClock } from './clock';
 
@@ -268,8 +268,14 @@ export class SyncClient {
         let newest = '';
         // Usually nothing waits (a sync pushes before it pulls): then no row has local changes to keep.
         const waiting = !outboxIsEmpty(this.db);
+        const readable = new Set(Object.keys(res.cursors));
         for (const row of res.rows) {
           if (!(row.table in SYNCED_TABLES) || LOCAL_ONLY.has(row.table)) continue;
+          if (row.movedTo !== undefined) {
+            // A row that left this bucket: kept when it moved to a bucket this computer reads (it comes from there).
+            if (!readable.has(row.movedTo)) this.removeMovedRow(row, at);
+            continue;
+          }
           if (row.hlc > newest) newest = row.hlc;
           if (this.applyRow(row, at, waiting) !== 'new') continue;
           const f = fresh.get(row.table) ?? { count: 0, hlcFrom: row.hlc, hlcTo: row.hlc, buckets: new Set<string>() };
@@ -308,6 +314,24 @@ export class SyncClient {
     if (maxAhead > SKEW_WARN_MS) {
       setMeta(this.db, 'sync_clock_warning', `A change from another computer is stamped about ${Math.round(maxAhead / 60000)} minutes ahead of this computer’s clock. Check the date and time here and there.`);
     }
+  }
+
+  private removeMovedRow(row: PulledRow, at: string): void {
+    const table = row.table as SyncedTable;
+    const before = getStoredRow(this.db, table, row.id);
+    if (!before) return;
+    removeStoredRow(this.db, table, row.id);
+    appendChangeLog(this.db, {
+      groupId: `sync:${row.bucket}:${row.seq}`,
+      at,
+      userId: 'server',
+      tableName: table,
+      rowId: row.id,
+      action: 'sync.movedAway',
+      before: JSON.stringify(before),
+      after: null,
+      hlc: String(before.hlc),
+    });
   }
 
   /**

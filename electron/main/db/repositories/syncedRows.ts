@@ -23,6 +23,11 @@ export function putStoredRow(db: Db, table: SyncedTable, row: StoredRow): void {
   stmt.run(params);
 }
 
+/** Remove a row outright (a row that moved to a bucket this computer does not read): no tombstone, no outbox. */
+export function removeStoredRow(db: Db, table: SyncedTable, id: string): void {
+  prepared(db, `remove:${table}`, () => `DELETE FROM ${table} WHERE id = ?`).run(id);
+}
+
 /**
  * Positional insert of a whole row (id, the table's columns in SYNCED_TABLES order, hlc, updated_by,
  * deleted): the bulk path binds an array instead of building a named-parameter object per row.
