@@ -202,6 +202,12 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
     expect(row(a)).toEqual({ name_en: 'Returned', ac_no: 3 });
     expect(row(late)).toEqual({ name_en: 'Returned', ac_no: 3 });
     expect(row(c)).toBeUndefined();
+    // A Lok Sabha room may not move a row out of its own constituencies: refused, and nothing moves.
+    a.write((w) => upsertRow(w, 'people', id, { ac_no: elsewhere }, 'test'));
+    expect((await a.client.push()).rejected).toBe(1);
+    await syncAll(c, st);
+    expect(row(c)).toBeUndefined();
+    expect(row(st)).toEqual({ name_en: 'Returned', ac_no: 3 });
     for (const r of [a, b, c, st, late]) r.core.close();
   });
 
