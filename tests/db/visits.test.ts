@@ -220,6 +220,35 @@ describe('leader visits', () => {
     expect(jamshedpur.districtCode).not.toBe(ranchi.districtCode);
   });
 
+  it('a known leg time stays while a visit shifts within its day and goes when it moves to another day or place', async () => {
+    await withUser(core, 'scheduler');
+    const l = await leader(core);
+    const ground = await venue(core, 'Morabadi', 63);
+    const other = await venue(core, 'Hatia Ground', 65, 23.29, 85.28);
+    const v = await core.call('visits.create', { leaderId: l.id, venueId: ground.id, date: '2026-04-10', startMin: 660, durationMin: 60 });
+    expect(await core.call('visits.update', { id: v.id, legOverrideMin: 40 })).toMatchObject({ legOverrideMin: 40 });
+    expect(await core.call('visits.update', { id: v.id, startMin: 690 })).toMatchObject({ legOverrideMin: 40 });
+    expect(await core.call('visits.update', { id: v.id, date: '2026-04-11' })).toMatchObject({ legOverrideMin: null });
+    await core.call('visits.update', { id: v.id, legOverrideMin: 25 });
+    expect(await core.call('visits.update', { id: v.id, venueId: other.id, legOverrideMin: 30 })).toMatchObject({ legOverrideMin: 30 });
+    expect(await core.call('visits.update', { id: v.id, venueId: ground.id })).toMatchObject({ legOverrideMin: null });
+  });
+
+  it('a suggestion is accepted only by a scheduler, and not once rejected', async () => {
+    await withUser(core, 'scheduler');
+    const l = await leader(core);
+    const ground = await venue(core, 'Morabadi', 63);
+    await core.call('visits.setPollDate', { pcNo: 8, phase: 2, pollDate: '2026-05-13' });
+    await core.call('visits.saveRequest', { pcNo: 8, leaderIds: [l.id], priority: 3, preferredFrom: '2026-04-01', preferredTo: '2026-04-05', venueId: ground.id, areaAcNo: null, durationMin: 60, requestedBy: 'In-charge', note: null });
+    const s = (await core.call('visits.suggest', {})).suggestions[0];
+    await core.call('visits.decideSuggestion', { id: s.id, status: 'rejected' });
+    expect((await failsWith(core.call('visits.acceptSuggestion', { id: s.id }), 'conflict')).message).toMatch(/rejected/);
+    await core.call('visits.decideSuggestion', { id: s.id, status: 'open' });
+    const op = await withUser(core, 'operator', 'Operator Two');
+    await core.call('session.switch', { userId: op.id });
+    await failsWith(core.call('visits.acceptSuggestion', { id: s.id }), 'forbidden');
+  });
+
   it('a venue moved to another constituency takes its visits and requests along; not out of a requesting Lok Sabha', async () => {
     await withUser(core, 'scheduler');
     const l = await leader(core);

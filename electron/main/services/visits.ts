@@ -295,6 +295,13 @@ export function updateVisit(ctx: ServiceContext, input: CallArgs<'visits.update'
   if (input.startMin !== undefined) changes.start_min = input.startMin;
   if (input.durationMin !== undefined) changes.duration_min = input.durationMin;
   if ((input.startMin ?? v.startMin) + (input.durationMin ?? v.durationMin) > 24 * 60) throw new AppError('invalid_input', 'A visit must end by midnight.', 'startMin');
+  // A leg override is the known time of the leg arriving at this visit: a visit moved to another day,
+  // leader or place arrives by another leg, so a stale override goes unless the move sets a new one.
+  const movesAway =
+    (input.leaderId !== undefined && input.leaderId !== v.leaderId) ||
+    (input.venueId !== undefined && input.venueId !== v.venueId) ||
+    (input.date !== undefined && input.date !== v.date);
+  if (movesAway && (v.legOverrideMin !== null || v.legModeOverride !== null)) Object.assign(changes, { leg_override_min: null, leg_mode_override: null });
   if (input.legOverrideMin !== undefined) changes.leg_override_min = input.legOverrideMin;
   if (input.legModeOverride !== undefined) changes.leg_mode_override = input.legModeOverride;
   inChange(ctx, user.id, (w) => {
@@ -326,7 +333,9 @@ function requireSuggestion(ctx: ServiceContext, id: string): SuggestionView {
 
 /** Accept a suggestion, with the scheduler's edits if any: it becomes a proposed visit answering its request, and leaves the list. */
 export function acceptSuggestion(ctx: ServiceContext, input: CallArgs<'visits.acceptSuggestion'>): Visit {
+  requirePlanner(ctx, 'accept suggestions');
   const s = requireSuggestion(ctx, input.id);
+  if (s.status === 'rejected') throw new AppError('conflict', 'This suggestion was rejected. Restore it before accepting it.', 'id');
   const request = getRequest(ctx.db, s.requestId);
   if (!request || request.status !== 'open') throw new AppError('conflict', 'The request behind this suggestion has been withdrawn or removed.', 'id');
   if (listVisits(ctx.db).some((v) => v.requestId === s.requestId && v.status !== 'cancelled')) {

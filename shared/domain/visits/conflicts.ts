@@ -85,9 +85,11 @@ export function checkVisitAlone(world: PlanWorld, leader: Leader, v: Visit): Con
     const leadDays = venue.authorityLeadDays ?? world.settings.permissionLeadDays;
     const grantedInTime = venue.permission === 'granted' && venue.permissionGrantedOn != null && venue.permissionGrantedOn <= v.date;
     if (!grantedInTime) {
+      // Granted only after the visit's day: the visit had none. Otherwise the earliest a grant could come.
+      const grantedLate = venue.permission === 'granted' && venue.permissionGrantedOn != null;
       const from = venue.permission === 'applied' && venue.permissionAppliedOn ? venue.permissionAppliedOn : world.today;
-      const earliest = addDays(from, leadDays);
-      if (venue.permission === 'refused' || earliest > v.date) {
+      const earliest = grantedLate ? venue.permissionGrantedOn! : addDays(from, leadDays);
+      if (venue.permission === 'refused' || grantedLate || earliest > v.date) {
         out.push({
           kind: 'permission_late',
           ...base,
@@ -402,6 +404,8 @@ export function explainConflict(c: Conflict): string {
     case 'permission_late':
       return p.status === 'refused'
         ? `Permission for ${str(p, 'venueEn')} was refused.`
+        : p.status === 'granted'
+        ? `Permission for ${str(p, 'venueEn')} was granted on ${str(p, 'earliest')}, after this visit’s day.`
         : `Permission for ${str(p, 'venueEn')} is not granted and needs ${str(p, 'leadDays')} days: it cannot be granted before ${str(p, 'earliest')}.`;
     case 'big_rallies_same_ac':
       return `Two big rallies (${str(p, 'threshold')}+ capacity) in assembly constituency ${str(p, 'acNo')} on the same day: ${str(p, 'aEn')} and ${str(p, 'bEn')}.`;

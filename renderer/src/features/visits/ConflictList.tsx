@@ -12,7 +12,7 @@ export function ConflictList({ conflicts, onSelect }: { conflicts: Conflict[]; o
     <ul className="conflicts" data-testid="conflict-list">
       {conflicts.map((c, i) => {
         const values = conflictValues(c, lang);
-        const key = c.kind === 'outside_availability' && !c.params.onDate ? 'outside_availability_date' : c.kind === 'permission_late' && c.params.status === 'refused' ? 'permission_refused' : c.kind;
+        const key = c.kind === 'outside_availability' && !c.params.onDate ? 'outside_availability_date' : c.kind === 'permission_late' && c.params.status === 'refused' ? 'permission_refused' : c.kind === 'permission_late' && c.params.status === 'granted' ? 'permission_granted_late' : c.kind;
         return (
           <li key={`${c.kind}-${c.visitIds.join('-')}-${i}`} data-testid="conflict" data-kind={c.kind}>
             <button type="button" className="link" onClick={() => onSelect(c.visitIds[0], c.date)}>

@@ -51,25 +51,27 @@ function SuggestionRow({ s, plan }: { s: SuggestionView; plan: PlanningData }) {
           </label>
         </div>
       )}
-      <div className="card-actions">
-        {rejected ? (
-          <button type="button" onClick={() => decide.mutate({ id: s.id, status: 'open' })} disabled={decide.isPending} data-testid="suggestion-restore">
-            {t('visits.suggest.restore')}
-          </button>
-        ) : (
-          <>
-            <button type="button" onClick={onAccept} disabled={accept.isPending} data-testid="suggestion-accept">
-              {editing ? t('visits.suggest.acceptEdited') : t('visits.suggest.accept')}
+      {plan.canEdit && (
+        <div className="card-actions">
+          {rejected ? (
+            <button type="button" onClick={() => decide.mutate({ id: s.id, status: 'open' })} disabled={decide.isPending} data-testid="suggestion-restore">
+              {t('visits.suggest.restore')}
             </button>
-            <button type="button" onClick={() => setEditing((e) => !e)} data-testid="suggestion-edit">
-              {t('common.edit')}
-            </button>
-            <button type="button" onClick={() => decide.mutate({ id: s.id, status: 'rejected' })} disabled={decide.isPending} data-testid="suggestion-reject">
-              {t('visits.suggest.reject')}
-            </button>
-          </>
-        )}
-      </div>
+          ) : (
+            <>
+              <button type="button" onClick={onAccept} disabled={accept.isPending} data-testid="suggestion-accept">
+                {editing ? t('visits.suggest.acceptEdited') : t('visits.suggest.accept')}
+              </button>
+              <button type="button" onClick={() => setEditing((e) => !e)} data-testid="suggestion-edit">
+                {t('common.edit')}
+              </button>
+              <button type="button" onClick={() => decide.mutate({ id: s.id, status: 'rejected' })} disabled={decide.isPending} data-testid="suggestion-reject">
+                {t('visits.suggest.reject')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
       <ErrorText error={accept.error ?? decide.error} />
     </li>
   );

@@ -142,6 +142,12 @@ describe('conflict rules, each explained in words', () => {
     expect(kinds(slow, [visit('a')])).toEqual(['permission_late']);
     const refused = world([leader()], [venue('V1', { permission: 'refused' })]);
     expect(explainConflict(findConflicts(refused, [visit('a')])[0])).toBe('Permission for Ground V1 was refused.');
+    // Granted, but only after the visit's day: the visit had no permission.
+    const lateGrant = world([leader()], [venue('V1', { permission: 'granted', permissionAppliedOn: '2026-03-01', permissionGrantedOn: '2026-04-12' })]);
+    const lg = findConflicts(lateGrant, [visit('a', { date: '2026-04-10' })]).filter((c) => c.kind === 'permission_late');
+    expect(lg).toHaveLength(1);
+    expect(explainConflict(lg[0])).toBe('Permission for Ground V1 was granted on 2026-04-12, after this visit’s day.');
+    expect(kinds(lateGrant, [visit('a', { date: '2026-04-12' })])).toEqual([]);
   });
 
   it('two big rallies in one assembly constituency the same day, whichever leaders', () => {
