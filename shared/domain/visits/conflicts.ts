@@ -76,8 +76,8 @@ export function checkVisitAlone(world: PlanWorld, leader: Leader, v: Visit): Con
       kind: 'outside_availability',
       ...base,
       params: w
-        ? { leader: leader.nameEn, hours: `${formatMinutes(w.dayStartMin)}–${formatMinutes(w.dayEndMin)}`, time: `${formatMinutes(v.startMin)}–${formatMinutes(end)}`, onDate: 1 }
-        : { leader: leader.nameEn, hours: '', time: `${formatMinutes(v.startMin)}–${formatMinutes(end)}`, onDate: 0 },
+        ? { leader: leader.nameEn, leaderHi: leader.nameHi ?? leader.nameEn, hours: `${formatMinutes(w.dayStartMin)}–${formatMinutes(w.dayEndMin)}`, time: `${formatMinutes(v.startMin)}–${formatMinutes(end)}`, onDate: 1 }
+        : { leader: leader.nameEn, leaderHi: leader.nameHi ?? leader.nameEn, hours: '', time: `${formatMinutes(v.startMin)}–${formatMinutes(end)}`, onDate: 0 },
     });
   }
 
@@ -275,7 +275,7 @@ export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: read
         visitIds: [a.id, b.id],
         leaderId: leader.id,
         date,
-        params: { leader: leader.nameEn, ...venueNames(world.venues.get(a.venueId), 'a'), ...venueNames(world.venues.get(b.venueId), 'b'), aTime: formatMinutes(a.startMin), bTime: formatMinutes(b.startMin) },
+        params: { leader: leader.nameEn, leaderHi: leader.nameHi ?? leader.nameEn, ...venueNames(world.venues.get(a.venueId), 'a'), ...venueNames(world.venues.get(b.venueId), 'b'), aTime: formatMinutes(a.startMin), bTime: formatMinutes(b.startMin) },
       });
     }
   }
@@ -330,7 +330,7 @@ export function checkLeaderDay(world: PlanWorld, leader: Leader, dayVisits: read
       visitIds: sorted.map((v) => v.id),
       leaderId: leader.id,
       date,
-      params: { leader: leader.nameEn, count: sorted.length, max: leader.maxEventsPerDay },
+      params: { leader: leader.nameEn, leaderHi: leader.nameHi ?? leader.nameEn, count: sorted.length, max: leader.maxEventsPerDay },
     });
   }
   return out;

@@ -65,10 +65,13 @@ describe('visit workspace shaping', () => {
     expect(r.sun.sunsetMin).toBeGreaterThan(18 * 60);
   });
 
-  it('conflict sentences take venue names in the chosen language', () => {
+  it('conflict sentences take venue and leader names in the chosen language', () => {
     const c = { kind: 'leg_gap' as const, visitIds: [], leaderId: null, date: '', params: { aEn: 'Morabadi', aHi: 'मोराबादी', bEn: 'Hatia', bHi: 'Hatia' } };
     expect(conflictValues(c, 'hi')).toMatchObject({ a: 'मोराबादी', b: 'Hatia' });
     expect(conflictValues(c, 'en')).toMatchObject({ a: 'Morabadi' });
+    const d = { kind: 'double_booking' as const, visitIds: [], leaderId: null, date: '', params: { leader: 'Leader One', leaderHi: 'नेता एक' } };
+    expect(conflictValues(d, 'hi')).toMatchObject({ leader: 'नेता एक' });
+    expect(conflictValues(d, 'en')).toMatchObject({ leader: 'Leader One' });
   });
 
   it('a point picked on the map finds its assembly constituency in the bundled polygons', () => {

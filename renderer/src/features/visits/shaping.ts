@@ -149,7 +149,8 @@ export function conflictsFor(plan: PlanningData, leaderId: string | null, dates?
 export function conflictValues(c: Conflict, lang: string): Record<string, string | number> {
   const p = c.params;
   const pickName = (k: string) => (lang === 'hi' ? (p[`${k}Hi`] ?? p[`${k}En`]) : p[`${k}En`]) ?? '';
-  return { ...p, a: pickName('a'), b: pickName('b'), venue: pickName('venue'), base: pickName('base') };
+  const leader = (lang === 'hi' ? (p.leaderHi ?? p.leader) : p.leader) ?? '';
+  return { ...p, a: pickName('a'), b: pickName('b'), venue: pickName('venue'), base: pickName('base'), leader };
 }
 
 type Ring = number[][];
