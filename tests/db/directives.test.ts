@@ -220,8 +220,11 @@ describe('demo data', () => {
     const meetings = await core.call('meetings.list', {});
     const review = meetings.find((m) => m.level === 'state');
     expect(review?.directives.map((d) => d.doneRule).sort()).toEqual(
-      ['manual', 'manual', 'manual', 'manual', 'manual', 'manual', 'media_committee', 'meeting_held', 'party_office'].sort(),
+      ['manual', 'manual', 'manual', 'manual', 'manual', 'manual', 'manual', 'media_committee', 'meeting_held', 'party_office'].sort(),
     );
+    // Teams for every district and for every block: two directives, each marked for units of its own level.
+    const teams = review!.directives.filter((d) => /media and social-media team/.test(d.textEn ?? ''));
+    expect(teams.map((d) => d.targetLevel).sort()).toEqual(['block', 'district']);
     const offices = await core.call('offices.list', {});
     expect(offices.withOffice).toBeGreaterThan(0);
     expect(offices.withOffice).toBeLessThan(offices.total);

@@ -166,7 +166,8 @@ export function seedDirectivesDemo(w: WriteContext, rand: () => number, now: num
     { en: 'Hold district, block, mandal and panchayat meetings within 15 days and report progress', hi: '15 दिनों में ज़िला, प्रखंड, मंडल और पंचायत स्तर की बैठकें करें और प्रगति रिपोर्ट दें', level: 'district', deadline: { days: 15 }, rule: 'meeting_held' },
     { en: 'Open a party office in every block without one', hi: 'जिन प्रखंडों में पार्टी कार्यालय नहीं है वहाँ कार्यालय खोलें', level: 'block', deadline: { date: addDays(today, 40) }, rule: 'party_office' },
     { en: 'Appoint and verify the declared committees of frontal organisations, departments and cells', hi: 'मोर्चा, विभाग और प्रकोष्ठ की घोषित समितियों की नियुक्ति और सत्यापन करें', level: 'district', deadline: { days: 45 }, rule: 'manual' },
-    { en: 'Every district and block to have a media and social-media team', hi: 'हर ज़िले और प्रखंड में मीडिया और सोशल मीडिया टीम हो', level: 'district', deadline: { days: 30 }, rule: 'manual' },
+    { en: 'Every district to have a media and social-media team', hi: 'हर ज़िले में मीडिया और सोशल मीडिया टीम हो', level: 'district', deadline: { days: 30 }, rule: 'manual' },
+    { en: 'Every block to have a media and social-media team', hi: 'हर प्रखंड में मीडिया और सोशल मीडिया टीम हो', level: 'block', deadline: { days: 30 }, rule: 'manual' },
   ];
   const directiveIds: { id: string; level: string; rule: string }[] = [];
   for (const d of directives) {
@@ -214,9 +215,9 @@ export function seedDirectivesDemo(w: WriteContext, rand: () => number, now: num
       'meeting.create',
     );
   }
-  const pcs = listUnitsOfLevel(db, 'pc');
+  const unitsOf: Record<string, { id: string; districtCode: string | null }[]> = { pc: listUnitsOfLevel(db, 'pc'), district: districts, block: listUnitsOfLevel(db, 'block') };
   for (const dir of directiveIds.filter((x) => x.rule === 'manual')) {
-    const units = dir.level === 'pc' ? pcs : districts;
+    const units = unitsOf[dir.level];
     for (const u of units) {
       if (rand() >= 0.45) continue;
       insertRow(
