@@ -156,12 +156,29 @@ export function Totals({ c }: { c: ComplianceData }) {
   );
 }
 
-export function ItemList({ items, kind, testId, limit = 200 }: { items: ComplianceItem[]; kind: 'overdue' | 'due'; testId: string; limit?: number }) {
+export function ItemList({ items: all, kind, testId, limit = 200 }: { items: ComplianceItem[]; kind: 'overdue' | 'due'; testId: string; limit?: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  if (items.length === 0) return <p className="muted" data-testid={`${testId}-empty`}>{t('compliance.none')}</p>;
+  const [only, setOnly] = useState('');
+  if (all.length === 0) return <p className="muted" data-testid={`${testId}-empty`}>{t('compliance.none')}</p>;
+  // One directive can put hundreds of blocks on the list: the operator can look at one directive at a time.
+  const directives = [...new Map(all.map((i) => [i.directiveId, i])).values()];
+  const items = only ? all.filter((i) => i.directiveId === only) : all;
   return (
     <div className="table-scroll short">
+      {directives.length > 1 && (
+        <label>
+          {t('compliance.onlyDirective')}{' '}
+          <select value={only} onChange={(e) => setOnly(e.target.value)} data-testid={`${testId}-directive`}>
+            <option value="">{t('compliance.allDirectives', { n: formatNumber(directives.length, lang) })}</option>
+            {directives.map((d) => (
+              <option key={d.directiveId} value={d.directiveId}>
+                {displayName(d.textEn, d.textHi, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <table className="data-table compact" data-testid={testId}>
         <thead>
           <tr>
