@@ -580,7 +580,8 @@ export const contract = {
         address: text(300).optional(),
         openedOn: isoDate.optional(),
         staff: z.array(z.object({ name: text(120).min(1), role: text(80), shift: text(40) }).strict()).max(50).default([]),
-        phoneLines: z.array(text(20).min(1)).max(10).default([]),
+        /** Omitted = keep the stored lines (the form only ever shows them masked); [] removes them. */
+        phoneLines: z.array(text(20).min(1)).max(10).optional(),
       })
       .strict(),
     returns<ControlRoomRow>(),

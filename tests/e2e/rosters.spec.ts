@@ -177,3 +177,29 @@ test('a directive for every unit of several levels is recorded once per level, e
   await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every District$/ })).toHaveCount(1);
   await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every Assembly$/ })).toHaveCount(1);
 });
+
+test('editing a control room starts from its stored values and keeps its (masked) phone lines when only the address changes', async ({ page, request }) => {
+  const rooms = await api(request, 'controlRooms.list', {});
+  const room = rooms.find((r) => r.setUp && r.phoneLinesMasked.length > 0);
+  const notSetUp = rooms.find((r) => !r.setUp);
+  if (!room || !notSetUp) throw new Error('the demo data has no set-up control room with lines, or none without');
+
+  await page.goto('/#/teams');
+  const section = page.getByTestId('control-rooms-section');
+  const form = section.getByTestId('control-room-form');
+
+  // A room that is not set up opens with the box unticked (it used to start ticked).
+  await section.locator(`tr[data-pc-unit-id="${notSetUp.pcUnitId}"]`).getByRole('button', { name: 'Edit' }).click();
+  await expect(form.getByRole('checkbox', { name: 'Set up' })).not.toBeChecked();
+
+  const row = section.locator(`tr[data-pc-unit-id="${room.pcUnitId}"]`);
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await expect(form.getByRole('checkbox', { name: 'Set up' })).toBeChecked();
+  await expect(form.getByTestId('control-room-stored-lines')).toContainText(room.phoneLinesMasked[0]);
+  await form.getByPlaceholder('Address').fill('Edited Test Address, Main Road');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(row).toContainText('Edited Test Address, Main Road');
+  await expect(row).toContainText(room.phoneLinesMasked[0]);
+  expect((await api(request, 'controlRooms.list', {})).find((r) => r.pcUnitId === room.pcUnitId)).toMatchObject({ setUp: true, phoneLinesMasked: room.phoneLinesMasked });
+});
