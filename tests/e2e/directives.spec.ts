@@ -140,6 +140,35 @@ test.describe.serial('meetings, directives and compliance', () => {
   });
 });
 
+test('a block-level meeting is recorded through the unit picker, and its attendees, agenda and minutes open from the meetings list', async ({ page, request }) => {
+  await page.goto('/#/directives');
+  const form = page.getByTestId('meeting-form');
+  await page.getByTestId('meeting-date').fill(istDateOf(Date.now()));
+  await expect(page.getByTestId('meeting-level').locator('option')).toHaveText(['State', 'Lok Sabha', 'District', 'Block', 'Mandal', 'Panchayat']);
+  await page.getByTestId('meeting-level').selectOption('block');
+  await page.getByTestId('meeting-search').fill('Kanke');
+  await expect(page.getByTestId('meeting-unit').locator('option:checked')).toContainText(/kanke/i);
+  await page.getByTestId('meeting-chair').fill('Kanke block president');
+  await page.getByTestId('meeting-attendees').fill('Block Test Sunil Oraon – mandal president\nBlock Test Meena Devi – booth president');
+  await form.getByLabel('Agenda').fill('Block test agenda: booth committee verification');
+  await form.getByLabel('Minutes').fill('Block test minutes: 12 booths verified, 3 to follow');
+  await form.getByRole('checkbox', { name: 'Record a directive from this meeting' }).uncheck();
+  await page.getByTestId('meeting-save').click();
+
+  const meeting = page.getByTestId('meeting').filter({ hasText: 'Kanke block president' });
+  await expect(meeting).toHaveCount(1);
+  await expect(meeting.locator('h3')).toContainText(/Block · Kanke/i);
+  const details = meeting.getByTestId('meeting-details');
+  await expect(details.getByTestId('meeting-minutes')).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.getByTestId('meeting-attendees-list').locator('li')).toHaveText(['Block Test Sunil Oraon – mandal president', 'Block Test Meena Devi – booth president']);
+  await expect(details.getByTestId('meeting-agenda')).toHaveText('Block test agenda: booth committee verification');
+  await expect(details.getByTestId('meeting-minutes')).toHaveText('Block test minutes: 12 booths verified, 3 to follow');
+
+  const saved = (await api(request, 'meetings.list', {})).find((m) => m.chair === 'Kanke block president');
+  expect(saved).toMatchObject({ level: 'block', unitNameEn: expect.stringMatching(/kanke/i), directives: [] });
+});
+
 test('import speakers: a bad row is listed with row, field and reason and nothing is written; the fixed file imports', async ({ page, request }) => {
   const header = 'name_en,name_hi,phone,languages,topics,level,availability,rating';
   const good = 'Test Speaker Sunita Oraon,सुनीता उरांव,9123400001,Hindi; Kurukh,Women; Farmers,district,Weekends,4';
