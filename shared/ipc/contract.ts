@@ -16,6 +16,7 @@ import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, MEETING_LEVELS, MEETING_MODES, isI
 import type {
   AppInfo,
   ComplianceData,
+  ComplianceReminders,
   DirectiveDetail,
   MeetingView,
   PartyOfficeList,
@@ -611,6 +612,7 @@ export const contract = {
     returns<DirectiveDetail>(),
   ),
   'compliance.get': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceData>()),
+  'compliance.reminders': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceReminders>()),
 
   'sync.status': call(empty, returns<SyncStatusView>()),
   'sync.setSettings': call(

@@ -169,6 +169,48 @@ test('a block-level meeting is recorded through the unit picker, and its attende
   expect(saved).toMatchObject({ level: 'block', unitNameEn: expect.stringMatching(/kanke/i), directives: [] });
 });
 
+test('the header reminds of directive tasks due within 7 days and overdue, with the counts the compliance page lists', async ({ page, request }) => {
+  // One task due in 5 days for the Ranchi Lok Sabha, so the reminder has something due soon there.
+  const [stateUnit] = await api(request, 'units.search', { q: 'S-JH', level: 'state', limit: 1 });
+  const [ranchi] = await api(request, 'units.search', { q: `PC-${RANCHI_PC}`, level: 'pc', limit: 1 });
+  await api(request, 'meetings.create', {
+    heldOn: istDateOf(Date.now()),
+    level: 'state',
+    unitId: stateUnit.id,
+    mode: 'virtual',
+    attendees: [],
+    directives: [{ textEn: 'Reminder test: send the Lok Sabha review minutes', targetLevel: 'pc', targetUnitIds: [ranchi.id], deadline: { type: 'days', days: 5 }, doneRule: 'manual' }],
+  });
+
+  // What the compliance page lists for a scope; the header's reminder must show the same counts.
+  const expectReminderToMatchPage = async (scope: { type: 'state' } | { type: 'pc'; pcNo: number }) => {
+    const c = await api(request, 'compliance.get', { scope });
+    const reminder = page.getByTestId('compliance-reminder');
+    await expect(reminder.getByTestId('reminder-due-soon')).toHaveAttribute('data-count', String(c.dueSoon.length));
+    await expect(reminder.getByTestId('reminder-overdue')).toHaveAttribute('data-count', String(c.overdue.length));
+    return c;
+  };
+
+  await page.goto('/#/dashboard');
+  const state = await expectReminderToMatchPage({ type: 'state' });
+  expect(state.dueSoon.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('compliance-reminder')).toContainText(`${state.dueSoon.length.toLocaleString('en-IN')} due within 7 days`);
+  await page.getByTestId('compliance-reminder').click();
+  await expect(page).toHaveURL(/#\/compliance$/);
+  await expect(page.getByTestId('due-soon-count')).toHaveText(`(${state.dueSoon.length.toLocaleString('en-IN')})`);
+  await expect(page.getByTestId('compliance-overdue')).toContainText(state.overdue.length.toLocaleString('en-IN'));
+
+  // The reminder follows the compliance scope, and stays with it on other pages and after a restart.
+  await page.getByTestId('compliance-scope').selectOption(`pc:${RANCHI_PC}`);
+  const pc = await expectReminderToMatchPage({ type: 'pc', pcNo: RANCHI_PC });
+  expect(pc.dueSoon.some((i) => i.textEn === 'Reminder test: send the Lok Sabha review minutes')).toBe(true);
+  await expect(page.getByTestId('due-soon-count')).toHaveText(`(${pc.dueSoon.length.toLocaleString('en-IN')})`);
+  await page.goto('/#/teams');
+  await expectReminderToMatchPage({ type: 'pc', pcNo: RANCHI_PC });
+  await page.reload();
+  await expectReminderToMatchPage({ type: 'pc', pcNo: RANCHI_PC });
+});
+
 test('import speakers: a bad row is listed with row, field and reason and nothing is written; the fixed file imports', async ({ page, request }) => {
   const header = 'name_en,name_hi,phone,languages,topics,level,availability,rating';
   const good = 'Test Speaker Sunita Oraon,सुनीता उरांव,9123400001,Hindi; Kurukh,Women; Farmers,district,Weekends,4';
