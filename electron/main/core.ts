@@ -18,7 +18,7 @@ import {
 } from './services/committees';
 import { nowIso, requireUser, type ServiceContext } from './services/context';
 import { getDashboard } from './services/dashboard';
-import { createMeeting, getCompliance, getDirectiveDetail, getMeetings, markDirectiveDone } from './services/directives';
+import { createMeeting, getCompliance, getComplianceReminders, getDirectiveDetail, getMeetings, markDirectiveDone } from './services/directives';
 import {
   addTeamMember,
   addWhatsappGroup,
@@ -257,6 +257,7 @@ export function createCore(opts: CoreOptions): CoreWithInternals {
     'directives.get': (input) => getDirectiveDetail(ctx, input),
     'directives.mark': (input) => markDirectiveDone(ctx, input),
     'compliance.get': (input) => getCompliance(ctx, input),
+    'compliance.reminders': (input) => getComplianceReminders(ctx, input),
 
     'sync.status': () => sync.status(),
     'sync.setSettings': (input) => sync.setSettings(input),

@@ -75,8 +75,11 @@ export function complianceOf(done: boolean, deadline: string, today: string): Un
   return { status: 'pending', daysOverdue: 0, daysLeft };
 }
 
+/** How far ahead the due-soon list and the header's reminder look. */
+export const DUE_SOON_DAYS = 7;
+
 /** A pending item whose deadline is within `withinDays` days (the in-app reminder). */
-export function isDueSoon(c: UnitCompliance, withinDays = 7): boolean {
+export function isDueSoon(c: UnitCompliance, withinDays = DUE_SOON_DAYS): boolean {
   return c.status === 'pending' && c.daysLeft <= withinDays;
 }
 

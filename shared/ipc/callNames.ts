@@ -83,6 +83,7 @@ export const CALL_NAME_LIST = [
   'directives.get',
   'directives.mark',
   'compliance.get',
+  'compliance.reminders',
   'sync.status',
   'sync.setSettings',
   'sync.enrol',

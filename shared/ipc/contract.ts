@@ -16,6 +16,7 @@ import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, MEETING_LEVELS, MEETING_MODES, isI
 import type {
   AppInfo,
   ComplianceData,
+  ComplianceReminders,
   DirectiveDetail,
   MeetingView,
   PartyOfficeList,
@@ -580,7 +581,8 @@ export const contract = {
         address: text(300).optional(),
         openedOn: isoDate.optional(),
         staff: z.array(z.object({ name: text(120).min(1), role: text(80), shift: text(40) }).strict()).max(50).default([]),
-        phoneLines: z.array(text(20).min(1)).max(10).default([]),
+        /** Omitted = keep the stored lines (the form only ever shows them masked); [] removes them. */
+        phoneLines: z.array(text(20).min(1)).max(10).optional(),
       })
       .strict(),
     returns<ControlRoomRow>(),
@@ -610,6 +612,7 @@ export const contract = {
     returns<DirectiveDetail>(),
   ),
   'compliance.get': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceData>()),
+  'compliance.reminders': call(z.object({ scope: complianceScopeSchema }).strict(), returns<ComplianceReminders>()),
 
   'sync.status': call(empty, returns<SyncStatusView>()),
   'sync.setSettings': call(

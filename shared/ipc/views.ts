@@ -601,6 +601,17 @@ export interface ComplianceData {
   blocks: BlockCompliance[];
 }
 
+/** The always-visible reminder: how many directive tasks (one directive at one unit) are due soon and overdue in a scope. */
+export interface ComplianceReminders {
+  scope: ComplianceData['scope'];
+  today: string;
+  /** Pending tasks whose deadline is within `withinDays` days — the compliance page's due-soon list. */
+  dueSoon: number;
+  /** Tasks past their deadline — the compliance page's overdue list. */
+  overdue: number;
+  withinDays: number;
+}
+
 export interface BlockCompliance {
   unitId: string;
   code: string;

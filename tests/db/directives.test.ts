@@ -72,6 +72,41 @@ describe('meetings and directives', () => {
     expect(compliance.byDistrict.find((a) => a.featureId === 355)).toMatchObject({ expected: blocks.length, done: 1 });
   });
 
+  it('the header reminder counts the tasks due within 7 days and overdue in a scope, as the compliance lists do', async () => {
+    const core = makeCore();
+    await withUser(core, 'state_admin');
+    const blocks = await bokaroBlocks(core);
+    const meeting = await core.call('meetings.create', {
+      heldOn: '2026-01-10',
+      level: 'state',
+      unitId: unitId(core, 'S-JH'),
+      mode: 'in_person',
+      attendees: [],
+      directives: [{ textEn: 'Open a party office in every Bokaro block', targetLevel: 'block', targetUnitIds: blocks.map((b) => b.blockId), deadline: { type: 'days', days: 30 }, doneRule: 'party_office' }],
+    });
+    const bokaro = { type: 'district', districtCode: '355' } as const;
+    const remind = (scope: Parameters<typeof core.call<'compliance.reminders'>>[1]['scope']) => core.call('compliance.reminders', { scope });
+    // Deadline 9 Feb: on 10 Jan nothing is due within a week.
+    expect(await remind(bokaro)).toMatchObject({ dueSoon: 0, overdue: 0, withinDays: 7, today: '2026-01-10' });
+    await core.call('offices.set', { blockId: blocks[0].blockId, exists: true });
+
+    // 3 Feb (6 days left): every block still without an office is due soon — in Bokaro and state-wide, none elsewhere.
+    core.clockAt.t = Date.parse('2026-02-03T06:00:00Z');
+    const soon = await remind(bokaro);
+    expect(soon).toMatchObject({ dueSoon: blocks.length - 1, overdue: 0 });
+    expect(soon.dueSoon).toBe((await core.call('compliance.get', { scope: bokaro })).dueSoon.length);
+    expect((await remind({ type: 'state' })).dueSoon).toBe(blocks.length - 1);
+    expect(await remind({ type: 'district', districtCode: '364' })).toMatchObject({ dueSoon: 0, overdue: 0 });
+
+    // After the deadline they are overdue, no longer due soon.
+    core.clockAt.t = Date.parse('2026-02-10T06:00:00Z');
+    const late = await remind(bokaro);
+    const page = await core.call('compliance.get', { scope: bokaro });
+    expect(late).toMatchObject({ dueSoon: 0, overdue: blocks.length - 1 });
+    expect([late.dueSoon, late.overdue]).toEqual([page.dueSoon.length, page.overdue.length]);
+    expect(meeting.directives).toHaveLength(1);
+  });
+
   it('a directive for chosen units counts only those: an office in another block changes nothing; a unit of another level is refused', async () => {
     const core = makeCore();
     await withUser(core, 'state_admin');

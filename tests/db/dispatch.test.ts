@@ -159,6 +159,7 @@ describe('every call goes through the dispatcher', () => {
     const detail = await ok('directives.get', { id: directiveId, scope: { type: 'pc', pcNo: 6 } });
     await ok('directives.mark', { directiveId, unitId: detail.units[0].unitId, note: 'Sent' });
     await ok('compliance.get', { scope: { type: 'state' } });
+    await ok('compliance.reminders', { scope: { type: 'pc', pcNo: 6 } });
     const pc6 = (await ok('units.search', { q: 'PC-6', level: 'pc' }))[0].id;
     await ok('progressReports.save', { unitId: pc6, period: '2026-01', narrative: 'January report' });
     await ok('progressReports.list', { unitId: pc6 });

@@ -143,6 +143,77 @@ test.describe.serial('meetings, directives and compliance', () => {
   });
 });
 
+test('a block-level meeting is recorded through the unit picker, and its attendees, agenda and minutes open from the meetings list', async ({ page, request }) => {
+  await page.goto('/#/directives');
+  const form = page.getByTestId('meeting-form');
+  await page.getByTestId('meeting-date').fill(istDateOf(Date.now()));
+  await expect(page.getByTestId('meeting-level').locator('option')).toHaveText(['State', 'Lok Sabha', 'District', 'Block', 'Mandal', 'Panchayat']);
+  await page.getByTestId('meeting-level').selectOption('block');
+  await page.getByTestId('meeting-search').fill('Kanke');
+  await expect(page.getByTestId('meeting-unit').locator('option:checked')).toContainText(/kanke/i);
+  await page.getByTestId('meeting-chair').fill('Kanke block president');
+  await page.getByTestId('meeting-attendees').fill('Block Test Sunil Oraon – mandal president\nBlock Test Meena Devi – booth president');
+  await form.getByLabel('Agenda').fill('Block test agenda: booth committee verification');
+  await form.getByLabel('Minutes').fill('Block test minutes: 12 booths verified, 3 to follow');
+  await form.getByRole('checkbox', { name: 'Record a directive from this meeting' }).uncheck();
+  await page.getByTestId('meeting-save').click();
+
+  const meeting = page.getByTestId('meeting').filter({ hasText: 'Kanke block president' });
+  await expect(meeting).toHaveCount(1);
+  await expect(meeting.locator('h3')).toContainText(/Block · Kanke/i);
+  const details = meeting.getByTestId('meeting-details');
+  await expect(details.getByTestId('meeting-minutes')).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.getByTestId('meeting-attendees-list').locator('li')).toHaveText(['Block Test Sunil Oraon – mandal president', 'Block Test Meena Devi – booth president']);
+  await expect(details.getByTestId('meeting-agenda')).toHaveText('Block test agenda: booth committee verification');
+  await expect(details.getByTestId('meeting-minutes')).toHaveText('Block test minutes: 12 booths verified, 3 to follow');
+
+  const saved = (await api(request, 'meetings.list', {})).find((m) => m.chair === 'Kanke block president');
+  expect(saved).toMatchObject({ level: 'block', unitNameEn: expect.stringMatching(/kanke/i), directives: [] });
+});
+
+test('the header reminds of directive tasks due within 7 days and overdue, with the counts the compliance page lists', async ({ page, request }) => {
+  // One task due in 5 days for the Ranchi Lok Sabha, so the reminder has something due soon there.
+  const [stateUnit] = await api(request, 'units.search', { q: 'S-JH', level: 'state', limit: 1 });
+  const [ranchi] = await api(request, 'units.search', { q: `PC-${RANCHI_PC}`, level: 'pc', limit: 1 });
+  await api(request, 'meetings.create', {
+    heldOn: istDateOf(Date.now()),
+    level: 'state',
+    unitId: stateUnit.id,
+    mode: 'virtual',
+    attendees: [],
+    directives: [{ textEn: 'Reminder test: send the Lok Sabha review minutes', targetLevel: 'pc', targetUnitIds: [ranchi.id], deadline: { type: 'days', days: 5 }, doneRule: 'manual' }],
+  });
+
+  // What the compliance page lists for a scope; the header's reminder must show the same counts.
+  const expectReminderToMatchPage = async (scope: { type: 'state' } | { type: 'pc'; pcNo: number }) => {
+    const c = await api(request, 'compliance.get', { scope });
+    const reminder = page.getByTestId('compliance-reminder');
+    await expect(reminder.getByTestId('reminder-due-soon')).toHaveAttribute('data-count', String(c.dueSoon.length));
+    await expect(reminder.getByTestId('reminder-overdue')).toHaveAttribute('data-count', String(c.overdue.length));
+    return c;
+  };
+
+  await page.goto('/#/dashboard');
+  const state = await expectReminderToMatchPage({ type: 'state' });
+  expect(state.dueSoon.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('compliance-reminder')).toContainText(`${state.dueSoon.length.toLocaleString('en-IN')} due within 7 days`);
+  await page.getByTestId('compliance-reminder').click();
+  await expect(page).toHaveURL(/#\/compliance$/);
+  await expect(page.getByTestId('due-soon-count')).toHaveText(`(${state.dueSoon.length.toLocaleString('en-IN')})`);
+  await expect(page.getByTestId('compliance-overdue')).toContainText(state.overdue.length.toLocaleString('en-IN'));
+
+  // The reminder follows the compliance scope, and stays with it on other pages and after a restart.
+  await page.getByTestId('compliance-scope').selectOption(`pc:${RANCHI_PC}`);
+  const pc = await expectReminderToMatchPage({ type: 'pc', pcNo: RANCHI_PC });
+  expect(pc.dueSoon.some((i) => i.textEn === 'Reminder test: send the Lok Sabha review minutes')).toBe(true);
+  await expect(page.getByTestId('due-soon-count')).toHaveText(`(${pc.dueSoon.length.toLocaleString('en-IN')})`);
+  await page.goto('/#/teams');
+  await expectReminderToMatchPage({ type: 'pc', pcNo: RANCHI_PC });
+  await page.reload();
+  await expectReminderToMatchPage({ type: 'pc', pcNo: RANCHI_PC });
+});
+
 test('import speakers: a bad row is listed with row, field and reason and nothing is written; the fixed file imports', async ({ page, request }) => {
   const header = 'name_en,name_hi,phone,languages,topics,level,availability,rating';
   const good = 'Test Speaker Sunita Oraon,सुनीता उरांव,9123400001,Hindi; Kurukh,Women; Farmers,district,Weekends,4';

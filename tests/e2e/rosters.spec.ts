@@ -177,3 +177,74 @@ test('a directive for every unit of several levels is recorded once per level, e
   await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every District$/ })).toHaveCount(1);
   await expect(rows.getByTestId('directive-applies-to').filter({ hasText: /^Every Assembly$/ })).toHaveCount(1);
 });
+
+test('editing a control room starts from its stored values and keeps its (masked) phone lines when only the address changes', async ({ page, request }) => {
+  const rooms = await api(request, 'controlRooms.list', {});
+  const room = rooms.find((r) => r.setUp && r.phoneLinesMasked.length > 0);
+  const notSetUp = rooms.find((r) => !r.setUp);
+  if (!room || !notSetUp) throw new Error('the demo data has no set-up control room with lines, or none without');
+
+  await page.goto('/#/teams');
+  const section = page.getByTestId('control-rooms-section');
+  const form = section.getByTestId('control-room-form');
+
+  // A room that is not set up opens with the box unticked (it used to start ticked).
+  await section.locator(`tr[data-pc-unit-id="${notSetUp.pcUnitId}"]`).getByRole('button', { name: 'Edit' }).click();
+  await expect(form.getByRole('checkbox', { name: 'Set up' })).not.toBeChecked();
+
+  const row = section.locator(`tr[data-pc-unit-id="${room.pcUnitId}"]`);
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await expect(form.getByRole('checkbox', { name: 'Set up' })).toBeChecked();
+  await expect(form.getByTestId('control-room-stored-lines')).toContainText(room.phoneLinesMasked[0]);
+  await form.getByPlaceholder('Address').fill('Edited Test Address, Main Road');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(row).toContainText('Edited Test Address, Main Road');
+  await expect(row).toContainText(room.phoneLinesMasked[0]);
+  expect((await api(request, 'controlRooms.list', {})).find((r) => r.pcUnitId === room.pcUnitId)).toMatchObject({ setUp: true, phoneLinesMasked: room.phoneLinesMasked });
+});
+
+test('a speaker is added with availability and rating, edited through the same form (the masked phone kept), removed after a confirmation and brought back with undo', async ({ page, request }) => {
+  await page.goto('/#/speakers');
+  const form = page.getByTestId('speaker-form');
+  await form.getByTestId('speaker-name-en').fill('Form Test Kavita Munda');
+  await form.getByTestId('speaker-phone').fill('9123499001');
+  await form.getByTestId('speaker-languages').fill('Hindi, Mundari');
+  await form.getByTestId('speaker-topics').fill('Youth');
+  await form.getByTestId('speaker-level').selectOption('district');
+  await form.getByTestId('speaker-availability').fill('Weekends');
+  await form.getByTestId('speaker-rating').selectOption('3');
+  await form.getByTestId('speaker-save').click();
+  await page.getByTestId('speakers-search').fill('Form Test Kavita');
+  const row = page.getByTestId('speaker-row').filter({ hasText: 'Form Test Kavita Munda' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Weekends');
+  await expect(row).toContainText('91••••••01');
+
+  await row.getByTestId('speaker-edit').click();
+  await expect(form.getByRole('heading')).toHaveText('Edit the speaker');
+  await expect(form.getByTestId('speaker-name-en')).toHaveValue('Form Test Kavita Munda');
+  await expect(form.getByTestId('speaker-rating')).toHaveValue('3');
+  await expect(form.getByTestId('speaker-phone')).toHaveValue('');
+  await form.getByTestId('speaker-topics').fill('Youth, Tribal welfare');
+  await form.getByTestId('speaker-rating').selectOption('5');
+  await form.getByTestId('speaker-save').click();
+  await expect(form.getByRole('heading')).toHaveText('Add a speaker');
+  await expect(row).toContainText('Tribal welfare');
+  await expect(row).toContainText('91••••••01');
+  const [saved] = await api(request, 'speakers.list', { q: 'Form Test Kavita' });
+  expect(saved).toMatchObject({ rating: 5, availability: 'Weekends', level: 'district', phoneMasked: '91••••••01' });
+
+  // Cancel first: nothing happens. Then confirm: gone, and the banner's undo brings it back.
+  await row.getByTestId('speaker-remove').click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toHaveCount(1);
+  await row.getByTestId('speaker-remove').click();
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Form Test Kavita Munda');
+  await page.getByTestId('confirm-yes').click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId('change-banner')).toContainText('Form Test Kavita Munda removed');
+  await page.getByTestId('undo').click();
+  await expect(row).toHaveCount(1);
+  expect(await api(request, 'speakers.list', { q: 'Form Test Kavita' })).toEqual([saved]);
+});

@@ -2,6 +2,7 @@ import {
   complianceOf,
   compliancePct,
   deadlineDate,
+  DUE_SOON_DAYS,
   isDueSoon,
   mediaCommitteeDone,
   meetingHeldDone,
@@ -20,6 +21,7 @@ import type {
   ComplianceCounts,
   ComplianceData,
   ComplianceItem,
+  ComplianceReminders,
   DirectiveDetail,
   DirectiveUnitStatus,
   DirectiveView,
@@ -342,6 +344,22 @@ function toItem(v: DirectiveView, u: DirectiveUnitStatus): ComplianceItem {
   };
 }
 
+/** How many tasks are due within a week and overdue in a scope: the header's reminder, counted as the compliance page's lists are. */
+export function getComplianceReminders(ctx: ServiceContext, input: { scope: ComplianceScope }): ComplianceReminders {
+  const today = istDate(ctx);
+  const data = new RuleData(ctx, today);
+  const inScope = scopeFilter(ctx, input.scope);
+  let dueSoon = 0;
+  let overdue = 0;
+  for (const d of listDirectives(ctx.db)) {
+    for (const u of evaluate(data, d, inScope).units) {
+      if (u.status === 'overdue') overdue++;
+      else if (isDueSoon({ status: u.status, daysOverdue: u.daysOverdue, daysLeft: u.daysLeft }, DUE_SOON_DAYS)) dueSoon++;
+    }
+  }
+  return { scope: input.scope, today, dueSoon, overdue, withinDays: DUE_SOON_DAYS };
+}
+
 /** Compliance across every directive: totals, per Lok Sabha and per district (for the map), overdue and due-soon lists. */
 export function getCompliance(ctx: ServiceContext, input: { scope: ComplianceScope }): ComplianceData {
   const today = istDate(ctx);
@@ -380,7 +398,7 @@ export function getCompliance(ctx: ServiceContext, input: { scope: ComplianceSco
     .map((x) => toItem(x.view, x.status))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.nameEn.localeCompare(b.nameEn));
   const dueSoon = scoped
-    .filter((x) => isDueSoon({ status: x.status.status, daysOverdue: x.status.daysOverdue, daysLeft: x.status.daysLeft }))
+    .filter((x) => isDueSoon({ status: x.status.status, daysOverdue: x.status.daysOverdue, daysLeft: x.status.daysLeft }, DUE_SOON_DAYS))
     .map((x) => toItem(x.view, x.status))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.nameEn.localeCompare(b.nameEn));
 

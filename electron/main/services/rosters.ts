@@ -386,15 +386,17 @@ export function listControlRooms(ctx: ServiceContext): ControlRoomRow[] {
 
 export function setControlRoom(
   ctx: ServiceContext,
-  input: { pcUnitId: string; setUp: boolean; address?: string; openedOn?: string; staff: { name: string; role: string; shift: string }[]; phoneLines: string[] },
+  input: { pcUnitId: string; setUp: boolean; address?: string; openedOn?: string; staff: { name: string; role: string; shift: string }[]; phoneLines?: string[] },
 ): ControlRoomRow {
   const user = requireUser(ctx);
   const pc = getUnit(ctx.db, input.pcUnitId);
   if (!pc || pc.level !== 'pc') throw new AppError('not_found', 'That Lok Sabha does not exist. Choose one from the list.', 'pcUnitId');
   if (input.openedOn && input.openedOn > istDate(ctx)) throw new AppError('invalid_input', 'The opening date is in the future.', 'openedOn');
-  const lines = input.phoneLines.map((p) => p.replace(/[\s-]/g, ''));
-  if (lines.some((p) => !/^\+?[0-9]{6,13}$/.test(p))) throw new AppError('invalid_input', 'A phone line is not a number (6 to 13 digits).', 'phoneLines');
   const existing = controlRoomsByPc(ctx.db).get(pc.id);
+  // Keep the stored lines when the form did not send any: the renderer only ever sees them masked, so an edit
+  // of the address must not wipe them. An explicit empty list removes them.
+  const lines = input.phoneLines ? input.phoneLines.map((p) => p.replace(/[\s-]/g, '')) : (existing?.phoneLines ?? []);
+  if (lines.some((p) => !/^\+?[0-9]{6,13}$/.test(p))) throw new AppError('invalid_input', 'A phone line is not a number (6 to 13 digits).', 'phoneLines');
   const values: Record<string, SqlValue> = {
     pc_unit_id: pc.id,
     set_up: input.setUp ? 1 : 0,

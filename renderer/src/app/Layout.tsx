@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SessionState } from '../../../shared/ipc/views';
+import { ComplianceReminder } from '../features/compliance/ComplianceReminder';
 import { UserMenu } from '../features/session/UserMenu';
 import { SyncStrip } from '../features/sync/SyncStrip';
 import { LangToggle } from './LangToggle';
@@ -52,6 +53,7 @@ export function Layout({ info, session, route, children }: { info: AppInfo | und
           ))}
         </nav>
         <div className="header-right">
+          {session?.user && <ComplianceReminder />}
           {session?.user && <UserMenu session={session} />}
           <LangToggle />
         </div>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../../shared/ipc/contract';
 import type { AreaFigure, ComplianceData, ComplianceItem } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber, formatPct } from '../../app/format';
@@ -8,19 +7,9 @@ import { Loading } from '../../app/Loading';
 import { ChoroplethMap } from '../../components/map/ChoroplethMap';
 import { DirectiveList } from '../directives/DirectivesPage';
 import { useGeoLayers, useMetaLists } from '../meta/queries';
+import { parseScope, scopeValue, useComplianceScope } from './complianceScope';
 import { useCompliance } from './queries';
 
-type Scope = CallInput<'compliance.get'>['scope'];
-
-function scopeValue(s: Scope): string {
-  return s.type === 'state' ? 'state' : s.type === 'pc' ? `pc:${s.pcNo}` : `district:${s.districtCode}`;
-}
-function parseScope(v: string): Scope {
-  const [type, key] = v.split(':');
-  if (type === 'pc') return { type: 'pc', pcNo: Number(key) };
-  if (type === 'district') return { type: 'district', districtCode: key };
-  return { type: 'state' };
-}
 
 /** Compliance with the directives: % done, the map by Lok Sabha or district, overdue and due-soon lists. */
 export function CompliancePage() {
@@ -28,7 +17,7 @@ export function CompliancePage() {
   const lang = i18n.language;
   const meta = useMetaLists();
   const geo = useGeoLayers();
-  const [scope, setScope] = useState<Scope>({ type: 'state' });
+  const [scope, setScope] = useComplianceScope();
   const [layer, setLayer] = useState<'pcs' | 'districts'>('pcs');
   const [showBlocks, setShowBlocks] = useState(false);
   const data = useCompliance(scope);
@@ -126,7 +115,9 @@ export function CompliancePage() {
           </div>
         </section>
         <section className="panel">
-          <h2>{t('compliance.dueSoon')}</h2>
+          <h2>
+            {t('compliance.dueSoon')} <span data-testid="due-soon-count">({formatNumber(c.dueSoon.length, lang)})</span>
+          </h2>
           <ItemList items={c.dueSoon} kind="due" testId="due-soon" />
         </section>
       </div>

@@ -13,6 +13,12 @@ export function useCompliance(scope: CallInput<'compliance.get'>['scope']) {
   return useQuery({ queryKey: complianceKeys.scope(scope), queryFn: () => call('compliance.get', { scope }), refetchInterval: 5 * 60_000 });
 }
 
+/** The header's reminder: tasks due within a week and overdue. Under the compliance key, so every write that changes compliance refreshes it. */
+export function useComplianceReminders(scope: CallInput<'compliance.reminders'>['scope']) {
+  const call = useCall();
+  return useQuery({ queryKey: [...complianceKeys.all, 'reminders', scope] as const, queryFn: () => call('compliance.reminders', { scope }), refetchInterval: 5 * 60_000 });
+}
+
 export function useCompliances(scopes: CallInput<'compliance.get'>['scope'][]) {
   const call = useCall();
   return useQueries({ queries: scopes.map((scope) => ({ queryKey: complianceKeys.scope(scope), queryFn: () => call('compliance.get', { scope }) })) });

@@ -1,15 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, type DirectiveTargetLevel, type DoneRule } from '../../../../shared/domain/directives';
-import type { DirectiveView, UnitSummary } from '../../../../shared/ipc/views';
+import { DIRECTIVE_TARGET_LEVELS, DONE_RULES, MEETING_LEVELS, type DirectiveTargetLevel, type DoneRule, type MeetingLevel } from '../../../../shared/domain/directives';
+import type { DirectiveView, MeetingView, UnitSummary } from '../../../../shared/ipc/views';
 import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDate, formatNumber, formatPct } from '../../app/format';
 import { Loading } from '../../app/Loading';
 import { EvidenceFiles } from './EvidenceFiles';
-import { useCreateMeeting, useDirective, useEvidence, useMarkDirective, useMeetings, useUnitsOfLevel } from './queries';
+import { UnitPicker } from '../rosters/UnitPicker';
+import { useCreateMeeting, useDirective, useEvidence, useMarkDirective, useMeetings } from './queries';
 import { UnitMultiSelect } from './UnitMultiSelect';
-
-type MeetingLevel = 'state' | 'pc' | 'district';
 
 /** Meetings with the directives recorded from them, and each directive's status per unit. */
 export function DirectivesPage({ directiveId }: { directiveId: string | null }) {
@@ -30,15 +29,54 @@ export function DirectivesPage({ directiveId }: { directiveId: string | null }) 
           meetings.data.map((m) => (
             <article key={m.id} className="meeting" data-testid="meeting">
               <h3>
-                {formatDate(m.heldOn, lang)} · {displayName(m.unitNameEn, m.unitNameHi, lang)} · {t(`meetings.modes.${m.mode}`)}
+                {formatDate(m.heldOn, lang)} · {t(`levels.${m.level}`)} · {displayName(m.unitNameEn, m.unitNameHi, lang)} · {t(`meetings.modes.${m.mode}`)}
               </h3>
               {m.chair && <p className="muted">{t('meetings.chairedBy', { chair: m.chair })}</p>}
+              <MeetingDetails meeting={m} />
               {m.directives.length > 0 && <DirectiveList directives={m.directives} />}
             </article>
           ))
         )}
       </section>
     </div>
+  );
+}
+
+/** Attendees, agenda and minutes of a meeting, folded away under one line so the list stays scannable. */
+function MeetingDetails({ meeting: m }: { meeting: MeetingView }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  if (m.attendees.length === 0 && !m.agenda && !m.minutes) return null;
+  return (
+    <details className="meeting-details" data-testid="meeting-details">
+      <summary>{t('meetings.detailsSummary', { n: formatNumber(m.attendees.length, lang) })}</summary>
+      {m.attendees.length > 0 && (
+        <>
+          <h4>{t('meetings.attendees')}</h4>
+          <ul data-testid="meeting-attendees-list">
+            {m.attendees.map((a, i) => (
+              <li key={i}>{a.role ? `${a.name} – ${a.role}` : a.name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {m.agenda && (
+        <>
+          <h4>{t('meetings.agenda')}</h4>
+          <p className="pre-wrap" data-testid="meeting-agenda">
+            {m.agenda}
+          </p>
+        </>
+      )}
+      {m.minutes && (
+        <>
+          <h4>{t('meetings.minutes')}</h4>
+          <p className="pre-wrap" data-testid="meeting-minutes">
+            {m.minutes}
+          </p>
+        </>
+      )}
+    </details>
   );
 }
 
@@ -80,13 +118,15 @@ export function DirectiveList({ directives }: { directives: DirectiveView[] }) {
 }
 
 function MeetingForm() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const create = useCreateMeeting();
   const [heldOn, setHeldOn] = useState('');
   const [level, setLevel] = useState<MeetingLevel>('state');
-  const units = useUnitsOfLevel(level);
   const [unitId, setUnitId] = useState('');
+  const pickUnit = useCallback((id: string, l: MeetingLevel) => {
+    setUnitId(id);
+    setLevel(l);
+  }, []);
   const [mode, setMode] = useState<'in_person' | 'virtual'>('in_person');
   const [chair, setChair] = useState('');
   const [attendees, setAttendees] = useState('');
@@ -105,7 +145,6 @@ function MeetingForm() {
   const [deadlineType, setDeadlineType] = useState<'days' | 'date'>('days');
   const [days, setDays] = useState('30');
   const [date, setDate] = useState('');
-  const effectiveUnit = unitId || units.data?.[0]?.id || '';
 
   const submit = () => {
     // "Name – role" per line; a line without a dash is a name with no role given.
@@ -121,7 +160,7 @@ function MeetingForm() {
       {
         heldOn,
         level,
-        unitId: effectiveUnit,
+        unitId,
         mode,
         chair: chair || undefined,
         attendees: people,
@@ -153,33 +192,7 @@ function MeetingForm() {
         <label>
           {t('meetings.heldOn')} <input type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="meeting-date" />
         </label>
-        <label>
-          {t('meetings.level')}{' '}
-          <select
-            value={level}
-            onChange={(e) => {
-              setLevel(e.target.value as MeetingLevel);
-              setUnitId('');
-            }}
-            data-testid="meeting-level"
-          >
-            {(['state', 'pc', 'district'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`levels.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('meetings.unit')}{' '}
-          <select value={effectiveUnit} onChange={(e) => setUnitId(e.target.value)} data-testid="meeting-unit">
-            {(units.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {displayName(u.nameEn, u.nameHi, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitPicker levels={MEETING_LEVELS} onChange={pickUnit} testId="meeting" />
         <label>
           {t('meetings.mode')}{' '}
           <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} data-testid="meeting-mode">
@@ -297,7 +310,7 @@ function MeetingForm() {
         )}
       </fieldset>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={submit} disabled={create.isPending || !heldOn || (withDirective && targetMode === 'chosen' && targetUnits.length === 0)} data-testid="meeting-save">
+        <button type="button" className="primary" onClick={submit} disabled={create.isPending || !heldOn || !unitId || (withDirective && targetMode === 'chosen' && targetUnits.length === 0)} data-testid="meeting-save">
           {t('meetings.save')}
         </button>
       </div>

@@ -20,3 +20,13 @@ export function useSaveSpeaker() {
     onSuccess: () => qc.invalidateQueries({ queryKey: speakerKeys.all }),
   });
 }
+
+/** Remove a speaker (a tombstone, undoable from the change banner). */
+export function useRemoveSpeaker() {
+  const call = useCall();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'speakers.remove'>) => call('speakers.remove', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: speakerKeys.all }),
+  });
+}

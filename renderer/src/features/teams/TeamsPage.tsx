@@ -222,7 +222,7 @@ function ControlRoomSection() {
   const rooms = useControlRooms();
   const save = useSetControlRoom();
   const [editing, setEditing] = useState<string | null>(null);
-  const [form, setForm] = useState({ setUp: true, address: '', openedOn: '', staff: '', phoneLines: '' });
+  const [form, setForm] = useState({ setUp: true, address: '', openedOn: '', staff: '', phoneLines: '', storedLines: [] as string[], clearLines: false });
   if (rooms.isPending) return <Loading />;
   if (rooms.error) return <ErrorText error={rooms.error} />;
   const setUpCount = rooms.data.filter((r) => r.setUp).length;
@@ -247,7 +247,7 @@ function ControlRoomSection() {
         </thead>
         <tbody>
           {rooms.data.map((r) => (
-            <tr key={r.pcUnitId}>
+            <tr key={r.pcUnitId} data-pc-unit-id={r.pcUnitId}>
               <td>{displayName(r.nameEn, r.nameHi, lang)}</td>
               <td>{r.setUp ? t('common.yes') : t('common.no')}</td>
               <td>{r.address ?? ''}</td>
@@ -259,7 +259,17 @@ function ControlRoomSection() {
                   type="button"
                   onClick={() => {
                     setEditing(r.pcUnitId);
-                    setForm({ setUp: true, address: r.address ?? '', openedOn: r.openedOn ?? '', staff: r.staff.map((s) => `${s.name} / ${s.role} / ${s.shift}`).join('\n'), phoneLines: '' });
+                    // Start from the stored values. The lines are only known masked, so the box starts empty and an
+                    // untouched box keeps the stored lines (the service does the keeping).
+                    setForm({
+                      setUp: r.setUp,
+                      address: r.address ?? '',
+                      openedOn: r.openedOn ?? '',
+                      staff: r.staff.map((s) => `${s.name} / ${s.role} / ${s.shift}`).join('\n'),
+                      phoneLines: '',
+                      storedLines: r.phoneLinesMasked,
+                      clearLines: false,
+                    });
                   }}
                 >
                   {t('offices.edit')}
@@ -270,15 +280,29 @@ function ControlRoomSection() {
         </tbody>
       </table>
       {editing && (
-        <div className="no-print">
+        <div className="no-print" data-testid="control-room-form">
           <label>
             <input type="checkbox" checked={form.setUp} onChange={(e) => setForm({ ...form, setUp: e.target.checked })} /> {t('controlRooms.setUp')}
           </label>
           <div className="form-grid">
             <input placeholder={t('offices.address')} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
             <input type="date" value={form.openedOn} onChange={(e) => setForm({ ...form, openedOn: e.target.value })} aria-label={t('offices.openedOn')} />
-            <input placeholder={t('controlRooms.phoneLinesHelp')} value={form.phoneLines} onChange={(e) => setForm({ ...form, phoneLines: e.target.value })} />
+            <input
+              placeholder={t(form.storedLines.length > 0 ? 'controlRooms.phoneLinesKeepHelp' : 'controlRooms.phoneLinesHelp')}
+              aria-label={t('controlRooms.phoneLines')}
+              value={form.phoneLines}
+              disabled={form.clearLines}
+              onChange={(e) => setForm({ ...form, phoneLines: e.target.value })}
+            />
           </div>
+          {form.storedLines.length > 0 && (
+            <p data-testid="control-room-stored-lines">
+              {t('controlRooms.storedLines', { lines: form.storedLines.join(', ') })}{' '}
+              <label>
+                <input type="checkbox" checked={form.clearLines} onChange={(e) => setForm({ ...form, clearLines: e.target.checked, phoneLines: '' })} /> {t('controlRooms.clearLines')}
+              </label>
+            </p>
+          )}
           <label className="block-label">
             {t('controlRooms.staffHelp')}
             <textarea rows={3} value={form.staff} onChange={(e) => setForm({ ...form, staff: e.target.value })} />
@@ -299,7 +323,8 @@ function ControlRoomSection() {
                     .map((l) => l.split('/').map((x) => x.trim()))
                     .filter((p) => p[0])
                     .map(([name, role = '', shift = '']) => ({ name, role, shift })),
-                  phoneLines: list(form.phoneLines),
+                  // Omitted = keep the stored lines; typed lines replace them; the box ticked removes them.
+                  ...(form.clearLines ? { phoneLines: [] } : list(form.phoneLines).length > 0 ? { phoneLines: list(form.phoneLines) } : {}),
                 },
                 { onSuccess: () => setEditing(null) },
               )

@@ -27,6 +27,8 @@ export function invalidateAfterChange(qc: QueryClient) {
     qc.invalidateQueries({ queryKey: ['offices'] }),
     // Undo of a visit-planning change (a moved visit, a removed leader or venue) redraws the workspace.
     qc.invalidateQueries({ queryKey: ['visits'] }),
+    // Undo of a removed speaker puts the row back in the roster.
+    qc.invalidateQueries({ queryKey: ['speakers'] }),
   ]);
 }
 
