@@ -224,9 +224,9 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
   });
 });
 
-describe('clock skew beyond the bound', () => {
+describe.each(STORAGE_KINDS)('clock skew beyond the bound (%s)', (kind) => {
   it('an edit of a row stamped far ahead of this computer’s clock still wins, and the skew is warned about', async () => {
-    const server = await startServer('sqlite');
+    const server = await startServer(kind);
     const ahead = await openRoom(server, { skewMs: 30 * 3600_000 });
     const behind = await openRoom(server, { skewMs: -30 * 3600_000 });
     const id = addPerson(ahead, 2, 'Meena');
