@@ -261,7 +261,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       const pcNo = f.bucket.startsWith('pc:') ? Number(f.bucket.slice(3)) : acNo === null ? null : geography.pcOfAc(acNo);
       return { ...f, acNo, pcNo };
     });
-    const conflicts = await storage.conflicts(null, 0, 200);
+    // The newest first: the oldest 200 say nothing about what is going wrong now.
+    const conflicts = await storage.latestConflicts(200);
     return { devices, freshness, conflicts };
   });
 

@@ -209,6 +209,10 @@ export class PgStorage implements Storage {
     return r.rows.map(conflictFromRow);
   }
 
+  async latestConflicts(limit: number) {
+    return (await this.pool.query<ConflictRow>('SELECT * FROM conflicts ORDER BY id DESC LIMIT $1', [limit])).rows.map(conflictFromRow);
+  }
+
   async freshness() {
     const r = await this.pool.query<{ bucket: string; seq: number; last_change_at: string | null; rows: string }>(
       `SELECT b.bucket, b.seq, b.last_change_at, (SELECT count(*) FROM sync_rows r WHERE r.bucket = b.bucket) AS rows

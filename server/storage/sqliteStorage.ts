@@ -182,6 +182,10 @@ export class SqliteStorage implements Storage {
     return rows.map(conflictFromRow);
   }
 
+  async latestConflicts(limit: number) {
+    return (this.db.prepare('SELECT * FROM conflicts ORDER BY id DESC LIMIT ?').all(limit) as ConflictRow[]).map(conflictFromRow);
+  }
+
   async freshness() {
     return (
       this.db

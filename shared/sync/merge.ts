@@ -36,13 +36,17 @@ export interface ServerRow {
   deleted: number;
 }
 
+/** Why a value lost: a newer change, an illegal status step, or a delete. */
+export const CONFLICT_REASONS = ['older', 'status', 'deleted'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export interface LostValue {
   field: string;
   losingValue: Scalar;
   losingHlc: string;
   winningValue: Scalar;
   winningHlc: string;
-  reason: string;
+  reason: ConflictReason;
 }
 
 export type MergeDecision =

@@ -213,9 +213,14 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
 
   it('lists devices, their last sync and per-constituency freshness for the state admin only', async () => {
     const r = await server.admin('/admin/overview');
-    const o = (await r.json()) as { devices: unknown[]; freshness: { acNo: number; pcNo: number }[] };
+    const o = (await r.json()) as { devices: unknown[]; freshness: { acNo: number; pcNo: number }[]; conflicts: { id: number }[] };
     expect(o.devices.length).toBeGreaterThan(0);
     expect(o.freshness.some((f: { acNo: number; pcNo: number }) => f.acNo === 3 && f.pcNo === 1)).toBe(true);
+    // Recent conflicts, newest first (the tests above left several).
+    const all = await server.storage.conflicts(null, 0, 100_000);
+    const ids = o.conflicts.map((c) => c.id);
+    expect(all.length).toBeGreaterThan(1);
+    expect(ids).toEqual(all.map((c) => c.id).reverse().slice(0, 200));
     const a = await openRoom(server);
     const denied = await fetch(server.url + '/admin/overview', { headers: { authorization: `Bearer ${a.client.device()!.token}` } });
     expect(denied.status).toBe(403);
