@@ -111,6 +111,34 @@ describe.each(STORAGE_KINDS)('state server on %s', (kind) => {
     expect(after).toEqual(before);
   });
 
+  it('a room that pulled a newer row while its own change to it waited gets the server’s value after retrying that change', async () => {
+    const a = await openRoom(server);
+    const b = await openRoom(server);
+    await b.client.sync();
+    const id = addPerson(a, 4, 'Asha');
+    // a's push reaches the server but the answer is lost: the change still waits in a's outbox.
+    const lossy = new SyncClient(a.core.db, a.core.clock, () => a.clockAt.t, {
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (String(input).endsWith('/sync/push')) throw new Error('answer lost');
+        return res;
+      },
+    });
+    await expect(lossy.push()).rejects.toThrow();
+    expect(countOutbox(a.core.db)).toBe(1);
+    b.clockAt.t += 1000;
+    await b.client.sync();
+    b.write((w) => upsertRow(w, 'people', id, { name_en: 'Asha Devi' }, 'test'));
+    await b.client.sync();
+    // a pulls b's newer row while its own change waits: it keeps its value until the push is answered.
+    await a.client.pull();
+    await a.client.sync();
+    expect(countOutbox(a.core.db)).toBe(0);
+    expect(a.core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id)).toEqual({ name_en: 'Asha Devi' });
+    a.core.close();
+    b.core.close();
+  });
+
   it('takes an outbox seq reused after the outbox emptied for a new change, not a retry', async () => {
     const a = await openRoom(server);
     const b = await openRoom(server);
