@@ -175,7 +175,7 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       const result: OpResult = { seq: op.seq, status: m.kind };
       if (m.lost.some((l) => l.losingHlc === op.hlc)) {
         result.reason = m.lost.some((l) => l.reason === 'status')
-          ? 'A committee status change was not a legal step from the status the server holds; it is listed under Conflicts.'
+          ? 'A status change (of a committee or a visit) was not a legal step from the status the server holds; it is listed under Conflicts.'
           : 'Another change to the same field was newer; your value is listed under Conflicts.';
       }
       // A change that lost anything re-sequences the row, so the device that sent it pulls the
@@ -261,7 +261,8 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
       const pcNo = f.bucket.startsWith('pc:') ? Number(f.bucket.slice(3)) : acNo === null ? null : geography.pcOfAc(acNo);
       return { ...f, acNo, pcNo };
     });
-    const conflicts = await storage.conflicts(null, 0, 200);
+    // The newest first: the oldest 200 say nothing about what is going wrong now.
+    const conflicts = await storage.latestConflicts(200);
     return { devices, freshness, conflicts };
   });
 

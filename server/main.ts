@@ -1,14 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer, ensureStateDevice } from './app';
+import { parseMinClientVersion } from './config';
 import { loadGeography } from './geography';
 import { PgStorage } from './storage/pgStorage';
 import { SqliteStorage } from './storage/sqliteStorage';
 import type { Storage } from './storage/Storage';
+import { MIN_CLIENT_SCHEMA_VERSION } from '../shared/sync/version';
 
 /**
  * `npm run server [-- --port 8787 --db ./state-server.sqlite]` — SQLite by default;
- * `--pg postgres://…` or DATABASE_URL for PostgreSQL.
+ * `--pg postgres://…` or DATABASE_URL for PostgreSQL; `--min-client-version <n>` or SANGATHAN_MIN_CLIENT_VERSION
+ * turns away control rooms older than sync schema version n (told to update).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,17 +21,20 @@ async function main(): Promise<void> {
       db: { type: 'string', default: process.env.SERVER_DB ?? 'state-server.sqlite' },
       pg: { type: 'string' },
       'admin-token': { type: 'string' },
+      'min-client-version': { type: 'string', default: process.env.SANGATHAN_MIN_CLIENT_VERSION },
     },
   });
+  // Checked before the storage opens: a wrong setting stops the start with a message, touching nothing.
+  const minClientVersion = parseMinClientVersion(values['min-client-version']);
   const pgUrl = values.pg ?? process.env.DATABASE_URL;
   const storage: Storage = pgUrl ? new PgStorage(pgUrl) : new SqliteStorage(path.resolve(values.db!));
   await storage.init();
   const geography = loadGeography(path.resolve(__dirname, '..', 'resources'));
   const adminToken = values['admin-token'] ?? process.env.SANGATHAN_ADMIN_TOKEN;
-  const app = buildServer({ storage, geography, adminToken });
+  const app = buildServer({ storage, geography, adminToken, minClientVersion });
   const code = await ensureStateDevice(storage, Date.now);
   const address = await app.listen({ port: Number(values.port), host: values.host });
-  console.log(`Sangathan state server listening on ${address} (storage: ${storage.kind}${pgUrl ? '' : `, ${path.resolve(values.db!)}`})`);
+  console.log(`Sangathan state server listening on ${address} (storage: ${storage.kind}${pgUrl ? '' : `, ${path.resolve(values.db!)}`}; clients from sync schema version ${minClientVersion ?? MIN_CLIENT_SCHEMA_VERSION})`);
   if (code) console.log(`Enrolment code for the state office's own computer (shown once): ${code}`);
   const stop = async () => {
     await app.close();

@@ -57,7 +57,10 @@ export interface Storage {
   pull(cursors: Record<string, number>, limit: number): Promise<PullPage>;
   /** The same page as `pull`, row data left as stored JSON text. */
   pullRaw(cursors: Record<string, number>, limit: number): Promise<RawPullPage>;
+  /** Conflicts after `afterId`, oldest first: a device reads them in order with its conflict cursor. */
   conflicts(buckets: string[] | null, afterId: number, limit: number): Promise<ConflictRecord[]>;
+  /** The newest `limit` conflicts of every bucket, newest first: the state admin's list. */
+  latestConflicts(limit: number): Promise<ConflictRecord[]>;
   freshness(): Promise<Omit<BucketFreshness, 'acNo' | 'pcNo'>[]>;
   /** A Lok Sabha's latest headline figures (JSON of PcFigures), replacing the ones before. */
   putFigures(pcNo: number, figures: string, at: string): Promise<void>;

@@ -128,6 +128,13 @@ export class PgStorage implements Storage {
         if (prior.rows[0]) {
           const p = prior.rows[0];
           results.push(p.reason ? { seq: op.seq, status: p.status, reason: p.reason } : { seq: op.seq, status: p.status });
+          // A retry of an operation the row has changed since: the device may have pulled that newer
+          // row while this one waited and kept its own value; sequenced again, its next pull repairs that.
+          const now = (await c.query<StoredRow>('SELECT * FROM sync_rows WHERE table_name = $1 AND id = $2 FOR UPDATE', [op.table, op.id])).rows[0];
+          if (now && now.hlc > op.hlc) {
+            const seq = (await c.query<{ seq: number }>(nextSeq, [now.bucket, at])).rows[0].seq;
+            await c.query('UPDATE sync_rows SET seq = $1 WHERE table_name = $2 AND id = $3', [seq, op.table, op.id]);
+          }
           continue;
         }
         const stored = (await c.query<StoredRow>('SELECT * FROM sync_rows WHERE table_name = $1 AND id = $2 FOR UPDATE', [op.table, op.id])).rows[0];
@@ -200,6 +207,10 @@ export class PgStorage implements Storage {
       ? await this.pool.query<ConflictRow>('SELECT * FROM conflicts WHERE id > $1 AND bucket = ANY($2) ORDER BY id LIMIT $3', [afterId, buckets, limit])
       : await this.pool.query<ConflictRow>('SELECT * FROM conflicts WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
     return r.rows.map(conflictFromRow);
+  }
+
+  async latestConflicts(limit: number) {
+    return (await this.pool.query<ConflictRow>('SELECT * FROM conflicts ORDER BY id DESC LIMIT $1', [limit])).rows.map(conflictFromRow);
   }
 
   async freshness() {

@@ -101,6 +101,7 @@ export class SqliteStorage implements Storage {
        ON CONFLICT (table_name, id) DO UPDATE SET bucket = excluded.bucket, seq = excluded.seq, data = excluded.data,
          stamps = excluded.stamps, hlc = excluded.hlc, deleted = excluded.deleted`,
     );
+    const resequence = this.db.prepare('UPDATE sync_rows SET seq = ? WHERE table_name = ? AND id = ?');
     const addMove = this.db.prepare('INSERT INTO sync_moves (bucket, seq, table_name, id, moved_to) VALUES (?, ?, ?, ?, ?)');
     const addConflict = this.db.prepare(
       `INSERT INTO conflicts (id, bucket, table_name, row_id, field, losing_value, losing_hlc, losing_device, winning_value, winning_hlc, reason, at)
@@ -112,6 +113,10 @@ export class SqliteStorage implements Storage {
         const prior = receipt.get(deviceId, op.seq, op.hlc) as { status: OpResult['status']; reason: string | null } | undefined;
         if (prior) {
           results.push(prior.reason ? { seq: op.seq, status: prior.status, reason: prior.reason } : { seq: op.seq, status: prior.status });
+          // A retry of an operation the row has changed since: the device may have pulled that newer
+          // row while this one waited and kept its own value; sequenced again, its next pull repairs that.
+          const now = getRow.get(op.table, op.id) as StoredRow | undefined;
+          if (now && now.hlc > op.hlc) resequence.run((nextSeq.get(now.bucket, at) as { seq: number }).seq, op.table, op.id);
           continue;
         }
         const stored = getRow.get(op.table, op.id) as StoredRow | undefined;
@@ -175,6 +180,10 @@ export class SqliteStorage implements Storage {
           .all(afterId, JSON.stringify(buckets), limit) as ConflictRow[])
       : (this.db.prepare('SELECT * FROM conflicts WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as ConflictRow[]);
     return rows.map(conflictFromRow);
+  }
+
+  async latestConflicts(limit: number) {
+    return (this.db.prepare('SELECT * FROM conflicts ORDER BY id DESC LIMIT ?').all(limit) as ConflictRow[]).map(conflictFromRow);
   }
 
   async freshness() {

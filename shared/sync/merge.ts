@@ -1,5 +1,7 @@
 import { canTransition } from '../domain/committeeStatus';
 import type { CommitteeStatus } from '../domain/types';
+import { canVisitTransition } from '../domain/visits/status';
+import type { VisitStatus } from '../domain/visits/types';
 import { STATE_OWNED_TABLES, acBucket, districtBucket, pcBucket, type PushOp } from './protocol';
 
 /**
@@ -9,8 +11,9 @@ import { STATE_OWNED_TABLES, acBucket, districtBucket, pcBucket, type PushOp } f
  *   when the operation's stamp is newer than the column's.
  * - Deletes win: a tombstone is taken whatever its stamp, and a later change to other columns never
  *   brings the row back. Only an explicit undelete (undo of a delete) newer than the tombstone does.
- * - Committee status only moves along its state machine (shared/domain/committeeStatus.ts): a newer
- *   status that is not a legal step from the current one loses, and is kept as a conflict.
+ * - Committee and visit status only move along their state machines (shared/domain/committeeStatus.ts,
+ *   shared/domain/visits/status.ts): a newer status that is not a legal step from the current one loses,
+ *   and is kept as a conflict (reason 'status').
  * - A row may move to another bucket when its scope keys (ac_no, pc_no, district_code, scope_pc) change — a
  *   visit moved to a ground in another constituency, say: the merged row's bucket is computed again and
  *   the storage leaves a "moved" marker in the old bucket, so a room that reads only the old one drops
@@ -33,18 +36,28 @@ export interface ServerRow {
   deleted: number;
 }
 
+/** Why a value lost: a newer change, an illegal status step, or a delete. */
+export const CONFLICT_REASONS = ['older', 'status', 'deleted'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export interface LostValue {
   field: string;
   losingValue: Scalar;
   losingHlc: string;
   winningValue: Scalar;
   winningHlc: string;
-  reason: string;
+  reason: ConflictReason;
 }
 
 export type MergeDecision =
   | { kind: 'rejected'; reason: string }
   | { kind: 'applied' | 'superseded'; row: ServerRow; changed: boolean; lost: LostValue[] };
+
+/** Tables whose `status` column follows a state machine, and its legal steps. */
+const STATUS_MACHINES: Record<string, (from: string, to: string) => boolean> = {
+  committees: (from, to) => canTransition(from as CommitteeStatus, to as CommitteeStatus),
+  visits: (from, to) => canVisitTransition(from as VisitStatus, to as VisitStatus),
+};
 
 const IMMUTABLE: Record<string, string[]> = { org_units: ['ac_no', 'pc_no', 'district_code', 'source'] };
 
@@ -140,8 +153,9 @@ export function mergeOp(existing: ServerRow | null, op: PushOp): MergeDecision {
       applied = true;
       continue;
     }
-    if (op.table === 'committees' && f === 'status' && typeof current === 'string' && typeof incoming === 'string') {
-      if (op.hlc > stamp && !canTransition(current as CommitteeStatus, incoming as CommitteeStatus)) {
+    const legalStep = f === 'status' ? STATUS_MACHINES[op.table] : undefined;
+    if (legalStep && typeof current === 'string' && typeof incoming === 'string') {
+      if (op.hlc > stamp && !legalStep(current, incoming)) {
         lost.push({ field: f, losingValue: incoming, losingHlc: op.hlc, winningValue: current, winningHlc: stamp, reason: 'status' });
         continue;
       }

@@ -253,6 +253,7 @@ export interface BucketFreshness {
 export interface AdminOverview {
   devices: DeviceInfo[];
   freshness: BucketFreshness[];
+  /** The most recent conflicts, newest first. */
   conflicts: ConflictRecord[];
 }
 

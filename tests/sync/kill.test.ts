@@ -7,7 +7,7 @@ import { createCore } from '../../electron/main/core';
 import { countOutbox } from '../../electron/main/db/repositories/outbox';
 import { SyncClient } from '../../electron/main/sync/syncClient';
 import { insertRow, newId, upsertRow } from '../../electron/main/sync/writer';
-import { openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
+import { STORAGE_KINDS, openRoom, snapshot, startServer, type Room, type TestServer } from './harness';
 
 // Child processes and several control rooms: slow on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -41,12 +41,12 @@ function runUntilKilled(dbPath: string, nowMs: number, stop: string, renameId?: 
   return new Promise((resolve) => child.on('exit', (_code, signal) => resolve({ signal, out })));
 }
 
-describe('a control room process killed during sync', () => {
+describe.each(STORAGE_KINDS)('a control room process killed during sync (server on %s)', (kind) => {
   let server: TestServer;
   let dir: string;
   let writer: Room;
   beforeAll(async () => {
-    server = await startServer('sqlite');
+    server = await startServer(kind);
     dir = mkdtempSync(path.join(os.tmpdir(), 'sync-sigkill-'));
     writer = await openRoom(server);
     addPeople(writer, 450, 'Seed');
@@ -109,4 +109,60 @@ describe('a control room process killed during sync', () => {
     expect(people(core)).toBe(800);
     core.close();
   });
+
+  for (const stop of ['after-push:2', 'mid-answers:2']) {
+    it(`a push killed ${stop.startsWith('after') ? 'after the server answered a batch' : 'while storing the answers to a batch'} loses no committed change, applies nothing twice, and the rooms converge`, async () => {
+      const file = path.join(dir, `push-${stop.replace(':', '-')}.sqlite`);
+      const room = await openRoom(server, { dbPath: file });
+      await room.client.sync();
+      server.clockAt.t += 60_000;
+      room.clockAt.t = server.clockAt.t;
+      const ids = (room.core.db.prepare('SELECT id FROM people ORDER BY id LIMIT 250').all() as { id: string }[]).map((r) => r.id);
+      room.write((w) => {
+        for (const id of ids) upsertRow(w, 'people', id, { name_en: `Pushed ${stop}` }, 'test');
+      });
+      room.core.close();
+
+      // Batches of LIMIT: the server applies batch 2, and the process dies before its answers are kept.
+      const run = await runUntilKilled(file, server.clockAt.t, stop);
+      expect(run.signal, run.out).toBe('SIGKILL');
+      const second = new Set(ids.slice(LIMIT, 2 * LIMIT));
+      const serverRows = async () =>
+        (await server.storage.pull(Object.fromEntries([1, 2, 3, 4, 5, 6].map((ac) => [`ac:${ac}`, 0])), 100_000)).rows
+          .filter((r) => second.has(r.id))
+          .map((r) => ({ id: r.id, data: r.data, hlc: r.hlc, deleted: r.deleted }))
+          .sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect((await serverRows()).every((r) => r.data.name_en === `Pushed ${stop}`)).toBe(true);
+
+      let core = reopen(file);
+      // Every committed rename is still here; the first batch's answers were kept, the second's were not.
+      expect(core.db.prepare('SELECT count(*) AS n FROM people WHERE name_en = ?').get(`Pushed ${stop}`)).toEqual({ n: 250 });
+      expect(countOutbox(core.db)).toBe(ids.length - LIMIT);
+      core.close();
+
+      // Meanwhile another room changes some of the rows of that batch, after seeing them.
+      writer.clockAt.t = server.clockAt.t + 1000;
+      await writer.client.sync();
+      const later = ids.slice(LIMIT, LIMIT + 10);
+      writer.write((w) => {
+        for (const id of later) upsertRow(w, 'people', id, { name_en: 'Changed after the crash' }, 'test');
+      });
+      await writer.client.sync();
+      const rowsBefore = await serverRows();
+      const conflictsBefore = (await server.storage.conflicts(null, 0, 100_000)).length;
+
+      // Restarted, the room sends batch 2 again: answered from the receipts, it changes no row and records
+      // no conflict (applied again, each retried rename would lose to the newer one and be kept as a conflict).
+      core = reopen(file);
+      await new SyncClient(core.db, core.clock, () => server.clockAt.t, { pullLimit: LIMIT, pushBatch: LIMIT }).sync();
+      expect(countOutbox(core.db)).toBe(0);
+      expect(await serverRows()).toEqual(rowsBefore);
+      expect((await server.storage.conflicts(null, 0, 100_000)).length).toBe(conflictsBefore);
+      await writer.client.sync();
+      expect(snapshot(core, ['people'], PC1)).toEqual(snapshot(writer.core, ['people'], PC1));
+      expect(core.db.prepare(`SELECT count(*) AS n FROM people WHERE name_en = 'Changed after the crash' AND id IN (${later.map(() => '?').join(',')})`).get(...later)).toEqual({ n: 10 });
+      expect(core.db.prepare('SELECT count(*) AS n FROM people WHERE name_en = ?').get(`Pushed ${stop}`)).toEqual({ n: 240 });
+      core.close();
+    });
+  }
 });

@@ -1,8 +1,10 @@
 /**
  * A control room process for tests/sync/kill.test.ts: opens its database file, optionally commits one
  * local change, then syncs — and stops dead at a chosen point so the test can SIGKILL it there:
- * `mid-page:<n>` inside the transaction writing pull page n, `after-page:<n>` once page n is written.
- * Usage: node --import tsx tests/sync/killChild.ts <dbPath> <nowMs> <stop> <pullLimit> [<person id to rename>]
+ * `mid-page:<n>` inside the transaction writing pull page n, `after-page:<n>` once page n is written,
+ * `after-push:<n>` once the server answered push batch n (applied there, the answers not yet stored here),
+ * `mid-answers:<n>` inside the transaction that stores batch n's answers (deletes its outbox entries).
+ * Usage: node --import tsx tests/sync/killChild.ts <dbPath> <nowMs> <stop> <pullLimit = pushBatch> [<person id to rename>]
  */
 import { writeSync } from 'node:fs';
 import { createCore } from '../../electron/main/core';
@@ -37,8 +39,29 @@ if (kind === 'mid-page') {
   core.db.exec(`CREATE TEMP TRIGGER kill_point_ins AFTER INSERT ON people BEGIN SELECT kill_point(); END;
                 CREATE TEMP TRIGGER kill_point_upd AFTER UPDATE ON people BEGIN SELECT kill_point(); END;`);
 }
+if (kind === 'mid-answers') {
+  // Stop half-way through deleting the outbox entries batch `page` was answered for.
+  let deleted = 0;
+  core.db.function('kill_point', () => {
+    deleted++;
+    if (deleted === (page - 1) * limit + Math.floor(limit / 2)) halt('mid-answers');
+    return null;
+  });
+  core.db.exec('CREATE TEMP TRIGGER kill_point_del AFTER DELETE ON outbox BEGIN SELECT kill_point(); END;');
+}
+let pushes = 0;
 const client = new SyncClient(core.db, core.clock, now, {
   pullLimit: limit,
+  pushBatch: limit,
+  fetch: async (input, init) => {
+    const res = await fetch(input, init);
+    if (kind === 'after-push' && String(input).endsWith('/sync/push') && ++pushes === page) {
+      // The answer is here: read it off the wire, so the server has finished the batch, then stop.
+      await res.clone().text();
+      halt('after-push');
+    }
+    return res;
+  },
   onProgress: (p) => {
     if (kind === 'after-page' && p.phase === 'pull' && p.done === page * limit) halt('after-page');
   },

@@ -9,7 +9,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch';
 import { SyncClient, SyncError } from '../../electron/main/sync/syncClient';
 import { insertRow, newId, upsertRow } from '../../electron/main/sync/writer';
 import type { EnrolResponse } from '../../shared/sync/protocol';
-import { openRoom, startServer, type TestServer } from './harness';
+import { STORAGE_KINDS, openRoom, startServer, type TestServer } from './harness';
 
 /**
  * Schema versions across an upgrade. The sync schema version this copy of the app speaks is a constant;
@@ -29,11 +29,11 @@ vi.mock('../../shared/sync/version', async (original) => {
 
 vi.setConfig({ testTimeout: 60_000 });
 
-describe('schema versions', () => {
+describe.each(STORAGE_KINDS)('schema versions (server on %s)', (kind) => {
   let server: TestServer;
   let dir: string;
   beforeAll(async () => {
-    server = await startServer('sqlite');
+    server = await startServer(kind);
     dir = mkdtempSync(path.join(os.tmpdir(), 'sync-versions-'));
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { dispatch } from '../../electron/main/ipc/dispatch';
 import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../../electron/main/sync/writer';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
-import { openRoom, startServer, type Room, type TestServer } from './harness';
+import { STORAGE_KINDS, openRoom, startServer, type Room, type TestServer } from './harness';
 
 /** A control room as the app runs it: its own core with the sync service, called through the dispatcher. */
 interface AppRoom {
@@ -45,7 +45,7 @@ function appRoom(server: TestServer, opts: { autoSync?: boolean } = {}): AppRoom
 const nameOf = (core: CoreWithInternals, id: string) => (core.db.prepare('SELECT name_en FROM people WHERE id = ?').get(id) as { name_en: string }).name_en;
 
 // Real servers, several databases and first syncs: allow for a loaded machine.
-describe('the sync service against a real state server on loopback', { timeout: 60_000 }, () => {
+describe.each(STORAGE_KINDS)('the sync service against a real state server on loopback (%s)', { timeout: 60_000 }, (kind) => {
   let server: TestServer;
   let room: AppRoom;
   let office: AppRoom;
@@ -53,7 +53,7 @@ describe('the sync service against a real state server on loopback', { timeout: 
   let personId: string;
 
   beforeAll(async () => {
-    server = await startServer('sqlite');
+    server = await startServer(kind);
     room = appRoom(server, { autoSync: true });
     office = appRoom(server);
     other = await openRoom(server, { pcNo: 1 });
@@ -229,9 +229,9 @@ describe('the sync service against a real state server on loopback', { timeout: 
   });
 });
 
-describe('the state-wide comparison', { timeout: 60_000 }, () => {
+describe.each(STORAGE_KINDS)('the state-wide comparison (%s)', { timeout: 60_000 }, (kind) => {
   it('brings every Lok Sabha’s headline figures to every control room, without the other Lok Sabha’s rows', async () => {
-    const server = await startServer('sqlite');
+    const server = await startServer(kind);
     const rooms = [appRoom(server), appRoom(server)];
     try {
       for (const [i, r] of rooms.entries()) {

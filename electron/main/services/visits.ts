@@ -1,7 +1,8 @@
 import { findConflicts, type PlanWorld } from '../../../shared/domain/visits/conflicts';
 import { computeCoverage } from '../../../shared/domain/visits/coverage';
+import { canVisitTransition, nextVisitStatuses } from '../../../shared/domain/visits/status';
 import { suggestTour } from '../../../shared/domain/visits/suggest';
-import type { PlanningSettings, Visit, VisitStatus } from '../../../shared/domain/visits/types';
+import type { PlanningSettings, Visit } from '../../../shared/domain/visits/types';
 import type { CallArgs } from '../../../shared/ipc/contract';
 import type { LeaderView, PlanningData, PollDateView, RequestView, SuggestionsView, SuggestionView, VenueView } from '../../../shared/ipc/views';
 import type { User } from '../../../shared/domain/types';
@@ -44,14 +45,6 @@ function requireRequester(ctx: ServiceContext): User {
   if (user.role === 'operator') throw new AppError('forbidden', 'Only a Lok Sabha in-charge, a rally scheduler or a state admin can file a visit request.');
   return user;
 }
-
-/** Visit status machine: proposed → confirmed → held, and cancelled from either; a cancelled one can be proposed again. */
-const NEXT: Record<VisitStatus, readonly VisitStatus[]> = {
-  proposed: ['confirmed', 'cancelled'],
-  confirmed: ['held', 'cancelled', 'proposed'],
-  held: [],
-  cancelled: ['proposed'],
-};
 
 function acPlace(db: Db, acNo: number): { pcNo: number; districtCode: string | null } {
   const ac = getUnitByCode(db, `AC-${acNo}`);
@@ -281,8 +274,8 @@ export function updateVisit(ctx: ServiceContext, input: CallArgs<'visits.update'
     throw new AppError('conflict', `A ${v.status} visit cannot be moved. Propose a new visit instead.`, 'status');
   }
   if (input.status !== undefined && input.status !== v.status) {
-    if (!NEXT[v.status].includes(input.status)) {
-      throw new AppError('conflict', `A ${v.status} visit cannot become ${input.status}. It can become: ${NEXT[v.status].join(' or ') || 'nothing else'}.`, 'status');
+    if (!canVisitTransition(v.status, input.status)) {
+      throw new AppError('conflict', `A ${v.status} visit cannot become ${input.status}. It can become: ${nextVisitStatuses(v.status).join(' or ') || 'nothing else'}.`, 'status');
     }
     changes.status = input.status;
   }

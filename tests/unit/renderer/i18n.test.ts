@@ -14,6 +14,7 @@ import {
 import { ERROR_CODES } from '../../../shared/ipc/contract';
 import { IMPORT_ERROR_REASONS, SETUP_STAGES } from '../../../shared/ipc/views';
 import { SYNC_ERROR_CODES } from '../../../shared/ipc/syncViews';
+import { CONFLICT_REASONS } from '../../../shared/sync/merge';
 import { CONFLICT_KINDS } from '../../../shared/domain/visits/conflicts';
 import { UNMET_REASONS } from '../../../shared/domain/visits/suggest';
 import { LEADER_TIERS, TERRAINS, TRAVEL_MODES, VISIT_STATUSES } from '../../../shared/domain/visits/types';
@@ -80,6 +81,7 @@ describe('i18n catalogues', () => {
       ...SETUP_STAGES.map((s) => `setup.stages.${s}`),
       ...IMPORT_ERROR_REASONS.map((r) => `importErrors.${r}`),
       ...SYNC_ERROR_CODES.map((c) => `sync.failure.${c}`),
+      ...CONFLICT_REASONS.map((r) => `conflicts.reasons.${r}`),
       ...CONFLICT_KINDS.flatMap((k) => [`visits.conflict.${k}`, `visits.conflictKind.${k}`]),
       'visits.conflict.outside_availability_date',
       'visits.conflict.permission_refused',

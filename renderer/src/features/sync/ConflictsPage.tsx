@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../app/format';
 import { Loading } from '../../app/Loading';
-import { tableLabel } from './labels';
+import { conflictReasonLabel, tableLabel } from './labels';
 import { useConflicts, useResolveConflict } from './queries';
 
 function shown(v: string | number | null, empty: string): string {
@@ -56,7 +56,7 @@ export function ConflictsPage() {
                     {c.lostHere ? t('conflicts.here') : t('conflicts.elsewhere')}
                     {c.lostAt && <div className="muted small">{formatDateTime(c.lostAt, lang)}</div>}
                   </td>
-                  <td className="small">{c.reason}</td>
+                  <td className="small" data-testid="conflict-reason">{conflictReasonLabel(t, c.reason)}</td>
                   <td>
                     <button type="button" onClick={() => setRestoring(c)} disabled={resolve.isPending} data-testid="conflict-restore">
                       {t('conflicts.restore')}

@@ -6,7 +6,7 @@ import { ErrorText } from '../../app/ErrorText';
 import { displayName, formatDateTime, formatNumber } from '../../app/format';
 import { Loading } from '../../app/Loading';
 import { useMetaLists, useSession } from '../meta/queries';
-import { tableLabel } from './labels';
+import { conflictReasonLabel, tableLabel } from './labels';
 import { useRegisterDevice, useRevokeDevice, useSyncAdmin, useSyncStatus } from './queries';
 
 /** The state office's view of the state server: control rooms, their freshness, and conflicts. */
@@ -123,6 +123,7 @@ export function SyncAdminPage() {
                     <th>{t('syncAdmin.losing')}</th>
                     <th>{t('syncAdmin.winning')}</th>
                     <th>{t('syncAdmin.losingDevice')}</th>
+                    <th>{t('sync.reason')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -135,6 +136,7 @@ export function SyncAdminPage() {
                       <td>{c.losingValue}</td>
                       <td>{c.winningValue}</td>
                       <td>{c.losingDevice}</td>
+                      <td className="small">{conflictReasonLabel(t, c.reason)}</td>
                     </tr>
                   ))}
                 </tbody>
