@@ -229,6 +229,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ visitPlanning: benchVisitPlanning(resourcesDir) }, null, 2));
     return;
   }
+  if (ONLY === 'sync') {
+    console.log(JSON.stringify({ sync: await benchSync() }, null, 2));
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sangathan-bench-'));
   const dbPath = path.join(dir, 'bench.sqlite');
   try {
