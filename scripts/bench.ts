@@ -196,11 +196,12 @@ function benchVisitPlanning(resourcesDir: string) {
 
 /**
  * `npm run bench -- membership` runs only the membership section (on the same demo database);
- * `npm run bench -- visits` runs only the visit-planning section (on its own in-memory database).
+ * `npm run bench -- visits` runs only the visit-planning section (on its own in-memory database);
+ * `npm run bench -- sync` runs only the sync section (its own server and databases).
  */
 const ONLY = process.argv[2] ?? null;
-if (ONLY !== null && ONLY !== 'membership' && ONLY !== 'visits') {
-  console.error(`Unknown bench section "${ONLY}". Run all sections, or one of: membership, visits.`);
+if (ONLY !== null && ONLY !== 'membership' && ONLY !== 'visits' && ONLY !== 'sync') {
+  console.error(`Unknown bench section "${ONLY}". Run all sections, or one of: membership, visits, sync.`);
   process.exit(2);
 }
 
