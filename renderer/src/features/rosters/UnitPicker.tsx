@@ -31,22 +31,25 @@ export function UnitPicker<L extends UnitLevel>({
   useEffect(() => onChange(unitId, level), [unitId, level, onChange]);
   return (
     <>
-      <select
-        value={level}
-        onChange={(e) => {
-          setLevel(e.target.value as L);
-          setQ('');
-          setPicked('');
-        }}
-        aria-label={t('teams.level')}
-        data-testid={testId && `${testId}-level`}
-      >
-        {levels.map((l) => (
-          <option key={l} value={l}>
-            {t(`levels.${l}`)}
-          </option>
-        ))}
-      </select>
+      <label>
+        {t('teams.level')}{' '}
+        <select
+          value={level}
+          onChange={(e) => {
+            setLevel(e.target.value as L);
+            setQ('');
+            setPicked('');
+          }}
+          aria-label={t('teams.level')}
+          data-testid={testId && `${testId}-level`}
+        >
+          {levels.map((l) => (
+            <option key={l} value={l}>
+              {t(`levels.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <input
         type="search"
         placeholder={t('teams.findUnit')}
@@ -55,13 +58,16 @@ export function UnitPicker<L extends UnitLevel>({
         aria-label={t('teams.findUnit')}
         data-testid={testId && `${testId}-search`}
       />
-      <select value={unitId} onChange={(e) => setPicked(e.target.value)} aria-label={t('directives.unit')} data-testid={testId && `${testId}-unit`}>
-        {options.map((u) => (
-          <option key={u.id} value={u.id}>
-            {displayName(u.nameEn, u.nameHi, lang)}
-          </option>
-        ))}
-      </select>
+      <label>
+        {t('directives.unit')}{' '}
+        <select value={unitId} onChange={(e) => setPicked(e.target.value)} aria-label={t('directives.unit')} data-testid={testId && `${testId}-unit`}>
+          {options.map((u) => (
+            <option key={u.id} value={u.id}>
+              {displayName(u.nameEn, u.nameHi, lang)}
+            </option>
+          ))}
+        </select>
+      </label>
     </>
   );
 }
