@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoreWithInternals } from '../../electron/main/core';
 import { dispatch } from '../../electron/main/ipc/dispatch';
+import { setMeta } from '../../electron/main/db/repositories/meta';
 import { beginChange, insertRow, newId, upsertRow, type WriteContext } from '../../electron/main/sync/writer';
 import type { CallInput, CallName, CallOutput } from '../../shared/ipc/contract';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/version';
@@ -205,6 +206,24 @@ describe.each(STORAGE_KINDS)('the sync service against a real state server on lo
     expect(back.nextAutoSyncAt).not.toBeNull();
     await other.client.sync();
     expect(nameOf(other.core, personId)).toBe('Ravi (while revoked)');
+  });
+
+  it('refuses to enrol a database holding demo data, so generated rows never reach the state server', async () => {
+    const demo = appRoom(server);
+    await demo.call('users.create', { name: 'Demo Operator', role: 'operator' });
+    setMeta(demo.core.db, 'demo', JSON.stringify({ seed: 1, generatedAt: '2026-11-01T00:00:00.000Z' }));
+    const reg = await server.register('pc', 1, 'Demo laptop');
+    const e = await demo.fail('sync.enrol', { serverUrl: server.url, code: reg.code });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toMatch(/demo data/);
+    expect((await demo.call('sync.status', {})).enrolled).toBe(false);
+    // The code was not spent: a real control room can still use it.
+    const real = appRoom(server);
+    await real.call('users.create', { name: 'Real Operator', role: 'operator' });
+    expect((await real.call('sync.enrol', { serverUrl: server.url, code: reg.code })).enrolled).toBe(true);
+    await real.call('sync.now', {}); // the first sync, started on enrolment, ends before the database closes
+    demo.core.close();
+    real.core.close();
   });
 
   it('works offline when the server is gone, says so, and plans a quick retry; closing stops the timer', async () => {

@@ -138,6 +138,12 @@ export class SyncService {
   async enrol(input: { serverUrl: string; code: string }): Promise<SyncStatusView> {
     requireUser(this.ctx);
     if (this.current) throw new AppError('conflict', 'A sync is running. Wait for it to finish, then enrol.');
+    if (getMeta(this.db, 'demo')) {
+      throw new AppError(
+        'conflict',
+        'This database holds demo data, which must never reach the state server. Start the app with a new, empty database (not the demo) to enrol this computer.',
+      );
+    }
     const previous = getSyncDevice(this.db);
     try {
       await this.client().enrol(input.serverUrl, input.code);
